@@ -1,0 +1,100 @@
+"""Builders for article test data: small functions, one page per call."""
+
+from django.utils.text import slugify
+from wagtail.models import Site
+from wagtail.rich_text import RichText
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from articles.models import ArticleIndexPage, ArticlePage
+
+CAUSE_TITLES = ["Compression of nerves", "Poor blood flow", "Muscular imbalances"]
+
+
+def site_root():
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+def causes_block(titles=CAUSE_TITLES, heading="Common causes"):
+    return (
+        "causes",
+        {
+            "heading": heading,
+            "causes": [
+                {"title": title, "explanation": RichText(f"<p>About {title}.</p>")}
+                for title in titles
+            ],
+        },
+    )
+
+
+def default_body():
+    return [
+        ("paragraph", RichText("<p>An introduction.</p>")),
+        causes_block(),
+        (
+            "prevention",
+            {
+                "heading": "Prevention",
+                "text": RichText("<p>Warm up first.</p>"),
+                "tips": ["Stretch", "Drink water"],
+            },
+        ),
+        ("conclusion", {"heading": "Conclusion", "text": RichText("<p>Done.</p>")}),
+    ]
+
+
+def make_index(parent=None, title="Articles", slug="articles", **fields):
+    parent = parent or site_root()
+    index = ArticleIndexPage(title=title, slug=slug, **fields)
+    parent.add_child(instance=index)
+    return index
+
+
+def make_article(parent, title="A test article", publish=True, **fields):
+    fields.setdefault("summary", f"What {title.lower()} is about.")
+    fields.setdefault("body", default_body())
+    fields.setdefault("slug", slugify(title))
+    article = ArticlePage(title=title, live=False, **fields)
+    parent.add_child(instance=article)
+    revision = article.save_revision()
+    if publish:
+        revision.publish()
+        article.refresh_from_db()
+    return article
+
+
+def article_form_data(title="Why do my feet tingle?", causes=("Cold", "Tight shoes")):
+    """POST data for the article editor, as the admin's JavaScript would send it."""
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": slugify(title),
+            "summary": f"The usual reasons for this: {title}",
+            "body": streamfield(
+                [
+                    ("paragraph", rich_text("<p>Introduction.</p>")),
+                    (
+                        "causes",
+                        {
+                            "heading": "Causes",
+                            "causes": streamfield(
+                                [
+                                    (
+                                        "item",
+                                        {
+                                            "title": cause,
+                                            "explanation": rich_text(
+                                                f"<p>About {cause}.</p>"
+                                            ),
+                                        },
+                                    )
+                                    for cause in causes
+                                ]
+                            ),
+                        },
+                    ),
+                ]
+            ),
+            "references": streamfield([]),
+        }
+    )

@@ -1,0 +1,5 @@
+from wagtail.snippets.models import register_snippet
+
+from articles.views import ContributorViewSet
+
+register_snippet(ContributorViewSet)

@@ -1,0 +1,80 @@
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+
+from articles.models import ArticlePage
+
+
+class HomePage(Page):
+    """The front page: an introduction, editors' picks and the latest articles."""
+
+    introduction = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text="A short welcome that says what the site is for.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        InlinePanel(
+            "featured_articles",
+            label="Featured article",
+            max_num=6,
+            help_text="Articles to highlight at the top of the home page, in order.",
+        ),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["articles.ArticleIndexPage"]
+    max_count = 1
+    page_description = "The front page of the site. There is only one."
+
+    latest_count = 6
+
+    def get_featured_articles(self):
+        links = (
+            HomePageFeaturedArticle.objects.filter(
+                home_page=self, article__in=ArticlePage.objects.live().public()
+            )
+            .select_related("article", "article__hero_image")
+            .order_by("sort_order")
+        )
+        return [link.article for link in links]
+
+    def get_latest_articles(self, exclude=()):
+        return (
+            ArticlePage.objects.live()
+            .public()
+            .descendant_of(self)
+            .exclude(pk__in=[page.pk for page in exclude])
+            .select_related("hero_image")
+            .order_by("-first_published_at", "-pk")[: self.latest_count]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        featured = self.get_featured_articles()
+        context["featured_articles"] = featured
+        context["latest_articles"] = self.get_latest_articles(exclude=featured)
+        return context
+
+
+class HomePageFeaturedArticle(Orderable):
+    home_page = ParentalKey(
+        HomePage, on_delete=models.CASCADE, related_name="featured_articles"
+    )
+    article = models.ForeignKey(
+        "articles.ArticlePage", on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("article")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "featured article"
+        verbose_name_plural = "featured articles"
+
+    def __str__(self):
+        return self.article.title

@@ -1,0 +1,79 @@
+from http import HTTPStatus
+
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+from articles.models import ArticleIndexPage
+from articles.tests.factories import make_article, make_index, site_root
+from home.models import HomePage, HomePageFeaturedArticle
+
+
+class HomePageTests(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = site_root()
+        cls.index = make_index(cls.home)
+        cls.older = make_article(cls.index, title="Older article")
+        cls.newer = make_article(cls.index, title="Newer article")
+        cls.draft = make_article(cls.index, title="Draft article", publish=False)
+
+    def test_the_site_root_is_a_home_page(self):
+        self.assertIsInstance(self.home, HomePage)
+
+    def test_sits_at_the_root_and_holds_sections(self):
+        self.assertAllowedParentPageTypes(HomePage, {Page})
+        self.assertAllowedSubpageTypes(HomePage, {ArticleIndexPage})
+
+    def test_there_is_only_one(self):
+        self.assertFalse(HomePage.can_create_at(Page.get_first_root_node()))
+
+    def test_routable_renderable_previewable(self):
+        self.assertPageIsRoutable(self.home)
+        self.assertPageIsRenderable(self.home)
+        self.assertPageIsPreviewable(
+            self.home,
+            post_data=nested_form_data(
+                {
+                    "title": "Health Answers",
+                    "slug": "home",
+                    "introduction": rich_text("<p>Welcome.</p>"),
+                    "featured_articles": inline_formset([]),
+                }
+            ),
+        )
+
+    def test_lists_latest_published_articles_newest_first(self):
+        response = self.client.get("/")
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        latest = [article.title for article in response.context["latest_articles"]]
+        self.assertEqual(latest, ["Newer article", "Older article"])
+        self.assertNotContains(response, "Draft article")
+
+    def test_featured_articles_come_first_in_the_editors_order(self):
+        HomePageFeaturedArticle.objects.create(
+            home_page=self.home, article=self.draft, sort_order=0
+        )
+        HomePageFeaturedArticle.objects.create(
+            home_page=self.home, article=self.older, sort_order=1
+        )
+        response = self.client.get("/")
+        self.assertEqual(response.context["featured_articles"], [self.older])
+        latest = [article.title for article in response.context["latest_articles"]]
+        self.assertEqual(latest, ["Newer article"])
+
+    def test_base_template_landmarks(self):
+        response = self.client.get("/")
+        html = response.content.decode()
+        for fragment in [
+            'class="skip-link" href="#main"',
+            "<header",
+            '<nav class="main-nav" aria-label="Main">',
+            '<main id="main"',
+            "<footer",
+            '<link rel="canonical"',
+            'property="og:title"',
+        ]:
+            with self.subTest(fragment=fragment):
+                self.assertIn(fragment, html)
+        self.assertEqual(html.count("<h1"), 1)
