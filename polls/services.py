@@ -1,0 +1,162 @@
+"""Writes with rules: votes, follow-ups and triage, with the counters kept in step.
+
+Every function here runs in one transaction. A reader has at most one
+response per poll and page (a database constraint guarantees it, also when
+two requests race), and ``DailyCount`` always equals the counted responses
+grouped by page, choice and the day they were first given.
+"""
+
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from polls.models import DailyCount, Reason, Response, TriageStatus
+from polls.models.response import looks_personal
+
+CREATED, CHANGED, UNCHANGED = "created", "changed", "unchanged"
+
+
+class VoteRefused(Exception):
+    """The vote or follow-up breaks a rule; nothing was written."""
+
+    def __init__(self, message, status=400):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+@dataclass(frozen=True)
+class VoteResult:
+    response: Response
+    outcome: str
+
+
+def record_vote(*, page, choice, reader_key):
+    """Record the reader's answer, or change the one they gave before."""
+    poll = choice.poll
+    if not poll.is_active:
+        raise VoteRefused("This poll is closed.", status=400)
+    if not page.live:
+        raise VoteRefused("This page is not published.", status=404)
+
+    with transaction.atomic():
+        response = _locked_response(poll, page, reader_key)
+        if response is None:
+            try:
+                with transaction.atomic():
+                    response = Response.objects.create(
+                        poll=poll,
+                        choice=choice,
+                        page=page,
+                        page_title=page.title[:255],
+                        page_url=(page.url or "")[:2048],
+                        revision_id=page.live_revision_id,
+                        reader_key=reader_key,
+                    )
+            except IntegrityError:
+                # The same reader's other request got there first: change it.
+                response = _locked_response(poll, page, reader_key)
+            else:
+                _add_to_count(response, +1)
+                return VoteResult(response, CREATED)
+
+        if response.choice_id == choice.pk:
+            return VoteResult(response, UNCHANGED)
+        _add_to_count(response, -1)
+        response.choice = choice
+        response.revision_id = page.live_revision_id
+        response.updated_at = timezone.now()
+        if not choice.is_negative:
+            # The follow-up explained a negative answer the reader took back.
+            response.reasons, response.comment, response.comment_flagged = [], "", False
+        response.save()
+        _add_to_count(response, +1)
+        return VoteResult(response, CHANGED)
+
+
+def record_follow_up(*, page, poll, reader_key, reasons, comment):
+    """Attach reasons and a comment to the reader's negative answer."""
+    unknown = set(reasons) - set(Reason.values)
+    if unknown:
+        raise VoteRefused(f"Unknown reason: {sorted(unknown)[0]}.")
+    with transaction.atomic():
+        response = _locked_response(poll, page, reader_key)
+        if response is None:
+            raise VoteRefused("Answer the poll before telling us more.", status=409)
+        if not response.choice.is_negative:
+            raise VoteRefused(
+                "Reasons can only be given for a negative answer.", status=409
+            )
+        response.reasons = [code for code in Reason.values if code in reasons]
+        response.comment = comment.strip()
+        response.comment_flagged = looks_personal(response.comment)
+        response.updated_at = timezone.now()
+        response.save(
+            update_fields=["reasons", "comment", "comment_flagged", "updated_at"]
+        )
+        return response
+
+
+def set_triage_status(response, status):
+    """Mark a response; marking spam takes it out of every count (and back)."""
+    if status not in TriageStatus.values:
+        raise ValueError(f"unknown triage status {status!r}")
+    with transaction.atomic():
+        response = (
+            Response.objects.select_for_update()
+            .select_related("choice")
+            .get(pk=response.pk)
+        )
+        if status == TriageStatus.SPAM:
+            _add_to_count(response, -1)  # before the mark: spam never counts
+        was_spam = response.is_spam
+        response.triage_status = status
+        response.save(update_fields=["triage_status"])
+        if was_spam:
+            _add_to_count(response, +1)
+        return response
+
+
+def delete_old_comments(older_than):
+    """Blank follow-up comments last changed before ``now - older_than``."""
+    cutoff = timezone.now() - older_than
+    return (
+        Response.objects.filter(updated_at__lt=cutoff)
+        .exclude(comment="")
+        .update(comment="", comment_flagged=False)
+    )
+
+
+def _locked_response(poll, page, reader_key):
+    return (
+        Response.objects.select_for_update()
+        .select_related("choice")
+        .filter(poll=poll, page=page, reader_key=reader_key)
+        .first()
+    )
+
+
+def _add_to_count(response, delta):
+    """Move the response's day/choice counter by ``delta`` (spam never counts)."""
+    if response.page_id is None or response.is_spam:
+        return
+    key = {
+        "page_id": response.page_id,
+        "choice_id": response.choice_id,
+        "date": timezone.localdate(response.created_at),
+    }
+    counters = DailyCount.objects.filter(**key)
+    if counters.update(count=F("count") + delta) or delta < 0:
+        return
+    try:
+        with transaction.atomic():
+            DailyCount.objects.create(
+                **key,
+                poll_id=response.poll_id,
+                sentiment=response.choice.sentiment,
+                count=delta,
+            )
+    except IntegrityError:
+        counters.update(count=F("count") + delta)

@@ -1,0 +1,248 @@
+import datetime
+import random
+from collections import Counter
+
+from django.db.models import Sum
+from django.test import TestCase
+from django.utils import timezone
+
+from polls.models import DailyCount, Reason, Response, TriageStatus
+from polls.services import (
+    CHANGED,
+    CREATED,
+    UNCHANGED,
+    VoteRefused,
+    delete_old_comments,
+    record_follow_up,
+    record_vote,
+    set_triage_status,
+)
+from polls.tests.factories import choice, default_poll, make_page, make_poll
+
+
+def counts(page):
+    """{label: count} from the counters, the way reports read them."""
+    rows = DailyCount.objects.filter(page=page).values("choice__label")
+    return {
+        row["choice__label"]: row["total"]
+        for row in rows.annotate(total=Sum("count"))
+        if row["total"]
+    }
+
+
+def assert_counters_match_rows(test):
+    """The invariant the reports rely on: counters == counted responses."""
+    from_rows = Counter(
+        (r.page_id, r.choice_id, timezone.localdate(r.created_at))
+        for r in Response.objects.counted()
+    )
+    from_counters = {
+        (c.page_id, c.choice_id, c.date): c.count
+        for c in DailyCount.objects.exclude(count=0)
+    }
+    test.assertEqual(dict(from_rows), from_counters)
+
+
+class RecordVoteTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.poll = default_poll()
+        cls.yes, cls.no = choice(cls.poll, "Yes"), choice(cls.poll, "No")
+        cls.page = make_page("Leg numbness")
+
+    def vote(self, answer, reader="reader-a", page=None):
+        return record_vote(page=page or self.page, choice=answer, reader_key=reader)
+
+    def test_first_answer_creates_one_response_and_counts_it(self):
+        result = self.vote(self.yes)
+        self.assertEqual(result.outcome, CREATED)
+        response = Response.objects.get()
+        self.assertEqual(response.choice, self.yes)
+        self.assertEqual(response.page_title, "Leg numbness")
+        self.assertEqual(response.page_url, self.page.url)
+        self.assertEqual(response.revision_id, self.page.live_revision_id)
+        self.assertEqual(counts(self.page), {"Yes": 1})
+
+    def test_answering_the_same_again_counts_once(self):
+        self.vote(self.yes)
+        self.assertEqual(self.vote(self.yes).outcome, UNCHANGED)
+        self.assertEqual(Response.objects.count(), 1)
+        self.assertEqual(counts(self.page), {"Yes": 1})
+
+    def test_changing_the_answer_moves_the_count(self):
+        self.vote(self.yes)
+        result = self.vote(self.no)
+        self.assertEqual(result.outcome, CHANGED)
+        self.assertEqual(Response.objects.get().choice, self.no)
+        self.assertEqual(counts(self.page), {"No": 1})
+
+    def test_changed_answer_records_the_revision_live_at_that_time(self):
+        first = self.vote(self.no).response.revision_id
+        self.page.save_revision().publish()
+        self.page.refresh_from_db()
+        changed = self.vote(self.yes).response
+        self.assertNotEqual(changed.revision_id, first)
+        self.assertEqual(changed.revision_id, self.page.live_revision_id)
+
+    def test_readers_and_pages_are_counted_separately(self):
+        other_page = make_page("Cramp")
+        self.vote(self.yes, reader="a")
+        self.vote(self.no, reader="b")
+        self.vote(self.no, reader="a", page=other_page)
+        self.assertEqual(counts(self.page), {"Yes": 1, "No": 1})
+        self.assertEqual(counts(other_page), {"No": 1})
+
+    def test_taking_back_a_no_drops_its_follow_up(self):
+        self.vote(self.no)
+        record_follow_up(
+            page=self.page,
+            poll=self.poll,
+            reader_key="reader-a",
+            reasons=[Reason.INACCURATE],
+            comment="Out of date",
+        )
+        self.vote(self.yes)
+        response = Response.objects.get()
+        self.assertEqual((response.reasons, response.comment), ([], ""))
+
+    def test_refuses_closed_polls_and_unpublished_pages_writing_nothing(self):
+        closed = make_poll("Closed poll", is_active=False)
+        draft = make_page("Draft", live=False)
+        cases = {
+            "closed poll": (self.page, choice(closed, "Yes"), 400),
+            "unpublished page": (draft, self.yes, 404),
+        }
+        for name, (page, answer, status) in cases.items():
+            with self.subTest(name), self.assertRaises(VoteRefused) as caught:
+                record_vote(page=page, choice=answer, reader_key="r")
+            self.assertEqual(caught.exception.status, status)
+        self.assertFalse(Response.objects.exists())
+        self.assertFalse(DailyCount.objects.exists())
+
+
+class FollowUpTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.poll = default_poll()
+        cls.page = make_page("Leg numbness")
+
+    def follow_up(self, reasons=(), comment="", reader="r"):
+        return record_follow_up(
+            page=self.page,
+            poll=self.poll,
+            reader_key=reader,
+            reasons=list(reasons),
+            comment=comment,
+        )
+
+    def test_stores_reasons_in_list_order_and_the_comment(self):
+        record_vote(page=self.page, choice=choice(self.poll, "No"), reader_key="r")
+        response = self.follow_up(
+            [Reason.OTHER, Reason.INACCURATE], "  The dosage is wrong.  "
+        )
+        self.assertEqual(response.reasons, ["inaccurate", "other"])
+        self.assertEqual(response.comment, "The dosage is wrong.")
+        self.assertFalse(response.comment_flagged)
+
+    def test_flags_comments_that_look_like_personal_details(self):
+        record_vote(page=self.page, choice=choice(self.poll, "No"), reader_key="r")
+        for comment, flagged in [
+            ("Mail me at jo.bloggs+nhs@example.co.uk", True),
+            ("Call 020 7946 0958 please", True),
+            ("+44 (0)7700-900-123", True),
+            ("I ran 10 km in 2024, 3 times", False),
+            ("Vitamin B12 of 500 mcg", False),
+        ]:
+            with self.subTest(comment):
+                self.assertEqual(
+                    self.follow_up(comment=comment).comment_flagged, flagged
+                )
+
+    def test_needs_a_negative_answer_first(self):
+        with self.assertRaises(VoteRefused) as caught:
+            self.follow_up([Reason.OTHER])
+        self.assertEqual(caught.exception.status, 409)
+        record_vote(page=self.page, choice=choice(self.poll, "Yes"), reader_key="r")
+        with self.assertRaises(VoteRefused):
+            self.follow_up([Reason.OTHER])
+        self.assertEqual(Response.objects.get().reasons, [])
+
+    def test_refuses_unknown_reasons(self):
+        record_vote(page=self.page, choice=choice(self.poll, "No"), reader_key="r")
+        with self.assertRaises(VoteRefused):
+            self.follow_up(["inaccurate", "bribery"])
+        self.assertEqual(Response.objects.get().reasons, [])
+
+
+class TriageTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.poll = default_poll()
+        cls.page = make_page("Leg numbness")
+
+    def test_spam_drops_out_of_the_counts_and_comes_back(self):
+        no = choice(self.poll, "No")
+        response = record_vote(page=self.page, choice=no, reader_key="r").response
+        record_vote(page=self.page, choice=no, reader_key="s")
+        set_triage_status(response, TriageStatus.SPAM)
+        self.assertEqual(counts(self.page), {"No": 1})
+        set_triage_status(response, TriageStatus.SPAM)
+        self.assertEqual(counts(self.page), {"No": 1})
+        set_triage_status(response, TriageStatus.REVIEWED)
+        self.assertEqual(counts(self.page), {"No": 2})
+
+    def test_a_spam_response_that_changes_its_answer_still_does_not_count(self):
+        response = record_vote(
+            page=self.page, choice=choice(self.poll, "No"), reader_key="r"
+        ).response
+        set_triage_status(response, TriageStatus.SPAM)
+        record_vote(page=self.page, choice=choice(self.poll, "Yes"), reader_key="r")
+        self.assertEqual(counts(self.page), {})
+        assert_counters_match_rows(self)
+
+    def test_changing_a_choice_sentiment_relabels_its_counters(self):
+        yes = choice(self.poll, "Yes")
+        record_vote(page=self.page, choice=yes, reader_key="r")
+        yes.sentiment = "neutral"
+        yes.save()
+        self.assertEqual(DailyCount.objects.get().sentiment, "neutral")
+
+
+class RetentionTests(TestCase):
+    def test_blanks_only_comments_older_than_the_cutoff(self):
+        poll, page = default_poll(), make_page("Leg numbness")
+        for reader in ["old", "new"]:
+            record_vote(page=page, choice=choice(poll, "No"), reader_key=reader)
+            record_follow_up(
+                page=page, poll=poll, reader_key=reader, reasons=[], comment=reader
+            )
+        Response.objects.filter(reader_key="old").update(
+            updated_at=timezone.now() - datetime.timedelta(days=400)
+        )
+        self.assertEqual(delete_old_comments(datetime.timedelta(days=365)), 1)
+        comments = dict(Response.objects.values_list("reader_key", "comment"))
+        self.assertEqual(comments, {"old": "", "new": "new"})
+
+
+class CounterInvariantTests(TestCase):
+    def test_counters_equal_the_rows_after_a_random_history(self):
+        poll = make_poll(
+            "Three-way",
+            labels=[("Yes", "positive"), ("No", "negative"), ("Unsure", "neutral")],
+        )
+        pages = [make_page(f"Page {n}") for n in range(3)]
+        choices = list(poll.choices.all())
+        rng = random.Random(20261125)
+        for _ in range(300):
+            page, reader = rng.choice(pages), f"reader-{rng.randrange(25)}"
+            result = record_vote(
+                page=page, choice=rng.choice(choices), reader_key=reader
+            )
+            if rng.random() < 0.1:
+                status = rng.choice(TriageStatus.values)
+                set_triage_status(result.response, status)
+        assert_counters_match_rows(self)
+        self.assertEqual(
+            Response.objects.counted().count(),
+            DailyCount.objects.aggregate(total=Sum("count"))["total"],
+        )
