@@ -9,6 +9,8 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text import RichText
 
+from polls.blocks import PollBlock
+
 # Headings belong to blocks (they feed the table of contents), so rich text
 # inside a block offers inline formatting and lists but no headings.
 INLINE_FEATURES = ["bold", "italic", "link", "ol", "ul", "superscript", "subscript"]
@@ -213,6 +215,7 @@ class ArticleStreamBlock(blocks.StreamBlock):
     conclusion = ConclusionBlock()
     callout = CalloutBlock()
     image = CaptionedImageBlock()
+    poll = PollBlock(group=MEDIA_GROUP)
 
     class Meta:
         block_counts = {"conclusion": {"max_num": 1}}

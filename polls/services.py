@@ -64,7 +64,7 @@ def record_vote(*, page, choice, reader_key):
 
         if response.choice_id == choice.pk:
             return VoteResult(response, UNCHANGED)
-        _add_to_count(response, -1)
+        _move_count(response, choice)
         response.choice = choice
         response.revision_id = page.live_revision_id
         response.updated_at = timezone.now()
@@ -72,7 +72,6 @@ def record_vote(*, page, choice, reader_key):
             # The follow-up explained a negative answer the reader took back.
             response.reasons, response.comment, response.comment_flagged = [], "", False
         response.save()
-        _add_to_count(response, +1)
         return VoteResult(response, CHANGED)
 
 
@@ -105,7 +104,7 @@ def set_triage_status(response, status):
         raise ValueError(f"unknown triage status {status!r}")
     with transaction.atomic():
         response = (
-            Response.objects.select_for_update()
+            Response.objects.select_for_update(of=("self",))
             .select_related("choice")
             .get(pk=response.pk)
         )
@@ -130,21 +129,37 @@ def delete_old_comments(older_than):
 
 
 def _locked_response(poll, page, reader_key):
+    # Lock only the response: locking the joined choice too would block every
+    # other reader's insert that references it (a deadlock on PostgreSQL).
     return (
-        Response.objects.select_for_update()
+        Response.objects.select_for_update(of=("self",))
         .select_related("choice")
         .filter(poll=poll, page=page, reader_key=reader_key)
         .first()
     )
 
 
-def _add_to_count(response, delta):
+def _move_count(response, new_choice):
+    """Move one count from the old choice's counter to the new one's.
+
+    Counters are always locked in choice order, so two readers changing
+    answers in opposite directions cannot deadlock each other.
+    """
+    moves = sorted(
+        [(response.choice, -1), (new_choice, +1)], key=lambda move: move[0].pk
+    )
+    for counted_choice, delta in moves:
+        _add_to_count(response, delta, counted_choice)
+
+
+def _add_to_count(response, delta, counted_choice=None):
     """Move the response's day/choice counter by ``delta`` (spam never counts)."""
     if response.page_id is None or response.is_spam:
         return
+    counted_choice = counted_choice or response.choice
     key = {
         "page_id": response.page_id,
-        "choice_id": response.choice_id,
+        "choice_id": counted_choice.pk,
         "date": timezone.localdate(response.created_at),
     }
     counters = DailyCount.objects.filter(**key)
@@ -155,7 +170,7 @@ def _add_to_count(response, delta):
             DailyCount.objects.create(
                 **key,
                 poll_id=response.poll_id,
-                sentiment=response.choice.sentiment,
+                sentiment=counted_choice.sentiment,
                 count=delta,
             )
     except IntegrityError:

@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from articles.blocks import ArticleStreamBlock, ReferencesStreamBlock
+from polls.models import PollPageMixin
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class Section:
     anchor: str
 
 
-class ArticlePage(Page):
+class ArticlePage(PollPageMixin, Page):
     """A health article: structured body plus the governance a health site needs."""
 
     summary = models.TextField(
@@ -100,7 +101,9 @@ class ArticlePage(Page):
             ObjectList(content_panels, heading="Content"),
             ObjectList(review_panels, heading="Review and sources"),
             ObjectList(Page.promote_panels, heading="Promote"),
-            ObjectList(Page.settings_panels, heading="Settings"),
+            ObjectList(
+                [*Page.settings_panels, *PollPageMixin.poll_panels], heading="Settings"
+            ),
         ]
     )
 

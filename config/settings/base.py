@@ -156,3 +156,16 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
+
+
+def env_rate(name, default):
+    """A rate limit such as "10/60" (ten requests per 60 seconds) from the env."""
+    count, seconds = os.environ.get(name, default).split("/")
+    return int(count), int(seconds)
+
+
+# Votes per reader cookie and per client network before a 429.
+POLLS_RATE_LIMITS = {
+    "reader": env_rate("POLLS_RATE_LIMIT_READER", "10/60"),
+    "network": env_rate("POLLS_RATE_LIMIT_NETWORK", "120/60"),
+}

@@ -1,4 +1,4 @@
-"""Tests: fast hashing, in-memory SQLite unless DATABASE_URL names another database."""
+"""Tests: fast hashing, a throwaway SQLite file unless DATABASE_URL names a database."""
 
 import os
 
@@ -14,7 +14,8 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
 if not os.environ.get("DATABASE_URL"):
-    DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
+    # A file, not ":memory:", so concurrency tests see real SQLite locking (WAL).
+    DATABASES["default"]["TEST"] = {"NAME": BASE_DIR / "test-db.sqlite3"}  # noqa: F405
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MEDIA_ROOT = BASE_DIR / "media" / "test"  # noqa: F405

@@ -1,5 +1,7 @@
 """Test data for polls: plain Wagtail pages, never the site's article types."""
 
+from django.template import Context, Template
+from django.test import RequestFactory
 from django.utils.text import slugify
 from wagtail.models import Page, Site
 
@@ -34,3 +36,12 @@ def make_page(title="A page", parent=None, live=True):
 
 def choice(poll, label):
     return poll.choices.get(label=label)
+
+
+def render_widget(page, query="", cookies=None, **tag_args):
+    """The widget's HTML as a page template would render it for a request."""
+    request = RequestFactory().get(f"{page.url}?{query}")
+    request.COOKIES.update(cookies or {})
+    arguments = " ".join(f"{name}={name}" for name in tag_args)
+    template = Template("{% load polls_tags %}{% poll_widget page " + arguments + " %}")
+    return template.render(Context({"request": request, "page": page, **tag_args}))

@@ -1,0 +1,50 @@
+"""Articles end with the site's poll, which an editor can swap or switch off."""
+
+from bs4 import BeautifulSoup
+from django.test import TestCase
+
+from articles.tests.factories import default_body, make_article, make_index, site_root
+from polls.models import Choice, Poll
+
+
+def poll_region(article, client):
+    html = BeautifulSoup(client.get(article.url).content, "html.parser")
+    return html, html.select_one("section.poll")
+
+
+class ArticlePollTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.index = make_index(site_root())
+        cls.other_poll = Poll.objects.create(question="Did this answer your question?")
+        Choice.objects.create(poll=cls.other_poll, label="Yes", sentiment="positive")
+        Choice.objects.create(poll=cls.other_poll, label="No", sentiment="negative")
+
+    def test_every_article_ends_with_the_default_poll(self):
+        article = make_article(self.index, title="Cramp")
+        html, region = poll_region(article, self.client)
+        self.assertEqual(region.find("h2").get_text(), "Was this article helpful?")
+        self.assertIs(html.select(".article > *")[-1], region)
+        self.assertEqual(
+            [b.get_text() for b in region.select("button[name=choice]")], ["Yes", "No"]
+        )
+        self.assertIsNotNone(
+            html.select_one('head script[src$="polls/poll.js"][defer]')
+        )
+
+    def test_an_article_can_choose_another_poll(self):
+        article = make_article(self.index, title="Cramp", poll=self.other_poll)
+        _, region = poll_region(article, self.client)
+        self.assertEqual(region.find("h2").get_text(), "Did this answer your question?")
+
+    def test_an_article_can_show_no_poll(self):
+        article = make_article(self.index, title="Cramp", show_poll=False)
+        _, region = poll_region(article, self.client)
+        self.assertIsNone(region)
+
+    def test_an_editor_can_put_a_poll_in_the_body(self):
+        body = [*default_body(), ("poll", {"poll": self.other_poll})]
+        article = make_article(self.index, title="Cramp", body=body, show_poll=False)
+        html, region = poll_region(article, self.client)
+        self.assertEqual(region["id"], f"poll-{self.other_poll.pk}")
+        self.assertIsNotNone(html.select_one(".article__body section.poll"))

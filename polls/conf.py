@@ -1,0 +1,25 @@
+"""The polls app's settings, read when used so tests can override them.
+
+Override any of them in the project's settings, e.g.
+``POLLS_RATE_LIMITS = {"reader": (10, 60), "network": (120, 60)}``.
+"""
+
+from django.conf import settings
+
+DEFAULTS = {
+    "POLLS_READER_COOKIE": "poll_reader",
+    "POLLS_READER_COOKIE_MAX_AGE": 365 * 86400,
+    # (requests, seconds) per reader cookie and per network (/24 or /64).
+    "POLLS_RATE_LIMITS": {"reader": (10, 60), "network": (120, 60)},
+    # User agents that announce themselves as robots: answered, never counted.
+    "POLLS_BOT_USER_AGENT_PATTERN": (
+        r"bot\b|crawl|spider|slurp|scrap|facebookexternalhit|preview|wget|curl/"
+    ),
+    # The request header holding the client address, e.g. "HTTP_X_REAL_IP"
+    # behind a proxy that sets it.
+    "POLLS_CLIENT_ADDRESS_HEADER": "REMOTE_ADDR",
+}
+
+
+def get(name):
+    return getattr(settings, name, DEFAULTS[name])

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from polls.views.votes import FollowUpView, ReaderAnswerView, VoteView
+
+app_name = "polls"
+
+urlpatterns = [
+    path("vote/", VoteView.as_view(), name="vote"),
+    path("follow-up/", FollowUpView.as_view(), name="follow_up"),
+    path("my-answer/", ReaderAnswerView.as_view(), name="reader_answer"),
+]
