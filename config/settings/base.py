@@ -49,6 +49,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -102,23 +103,39 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
-# Cache: Redis when REDIS_URL is given, otherwise memory local to the process.
+# Caches: Redis when REDIS_URL is given (shared by every worker). Without it,
+# "default" (rate-limit counters) is per process and "pages" (the anonymous
+# page cache, see home.page_cache) is a folder shared by the workers of one
+# machine.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "health")
 if REDIS_URL:
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "health"),
+            "KEY_PREFIX": f"{CACHE_KEY_PREFIX}:{alias}",
         }
+        for alias in ("default", "pages")
     }
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "health-site",
-        }
+            "LOCATION": "health-default",
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("PAGE_CACHE_DIR", BASE_DIR / ".page-cache"),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
     }
+
+# Anonymous readers get pages from the page cache; browsers and CDNs may keep
+# them for PAGE_MAX_AGE seconds (publishing purges the server's copy at once).
+PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "1") == "1"
+PAGE_CACHE_TIMEOUT = 3600
+PAGE_MAX_AGE = 60
 
 
 PASSWORD_VALIDATION = "django.contrib.auth.password_validation"

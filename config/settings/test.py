@@ -17,7 +17,17 @@ if not os.environ.get("DATABASE_URL"):
     # A file, not ":memory:", so concurrency tests see real SQLite locking (WAL).
     DATABASES["default"]["TEST"] = {"NAME": BASE_DIR / "test-db.sqlite3"}  # noqa: F405
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if not os.environ.get("REDIS_URL"):
+    CACHES = {
+        alias: {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"tests-{alias}",
+        }
+        for alias in ("default", "pages")
+    }
 MEDIA_ROOT = BASE_DIR / "media" / "test"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Page-cache tests switch it on themselves; others see every render.
+PAGE_CACHE_ENABLED = False

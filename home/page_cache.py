@@ -1,0 +1,154 @@
+"""A page cache for anonymous readers that is always right.
+
+Readers without a session cookie get pages from the ``pages`` cache, keyed
+on method, host, path and query. Anyone with a session cookie (editors,
+logged-in users) and every preview goes straight to Wagtail, so they never
+see a cached page and their pages are never stored.
+
+Only responses that say ``Cache-Control: public`` are stored: Wagtail's page
+view gets that header here when it renders for an anonymous reader without
+setting a cookie, and other public views (sitemap, feed) opt in with
+Django's ``cache_control`` decorator.
+
+Purging is by generation: every key includes a token kept in the same
+cache, and ``purge()`` replaces the token, so one write invalidates every
+stored page in every worker at once (with Redis or the file cache; a
+per-process memory cache is only for a single process). Publishing,
+unpublishing, moving or deleting a page, and editing anything pages show,
+purges (see ``home.signal_handlers``).
+"""
+
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+
+CACHE_ALIAS = "pages"
+GENERATION_KEY = "page-cache:generation"
+HIT_HEADER = "X-Page-Cache"
+STORED_STATUSES = (200,)
+
+
+def _cache():
+    return caches[CACHE_ALIAS]
+
+
+def is_enabled():
+    return getattr(settings, "PAGE_CACHE_ENABLED", True)
+
+
+def purge():
+    """Make every stored page stale at once."""
+    _cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def _generation():
+    cache = _cache()
+    token = cache.get(GENERATION_KEY)
+    if token is None:
+        token = uuid.uuid4().hex
+        if not cache.add(GENERATION_KEY, token, timeout=None):
+            token = cache.get(GENERATION_KEY) or token
+    return token
+
+
+def _key(request):
+    address = f"{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    return f"page:{_generation()}:{digest}"
+
+
+def _may_use_cache(request):
+    return (
+        is_enabled()
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+
+
+class PageCacheMiddleware:
+    """Serve and store public pages for anonymous readers.
+
+    Place it right after WhiteNoise, before the session middleware: a cache
+    hit then costs a cache lookup and nothing else.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _may_use_cache(request):
+            return self.get_response(request)
+        key = _key(request)
+        stored = _cache().get(key)
+        if stored is not None:
+            status, headers, content = stored
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            response[HIT_HEADER] = "hit"
+            return response
+        response = self.get_response(request)
+        mark_public_page(request, response)
+        if self.is_storable(response):
+            self.store(key, response)
+            response[HIT_HEADER] = "miss"
+        return response
+
+    @staticmethod
+    def is_storable(response):
+        cache_control = response.get("Cache-Control", "")
+        return (
+            response.status_code in STORED_STATUSES
+            and "public" in cache_control
+            and "private" not in cache_control
+            and "no-store" not in cache_control
+            and not response.cookies
+            and not response.streaming
+            and "Cookie" not in response.get("Vary", "")
+        )
+
+    @staticmethod
+    def store(key, response):
+        headers = [
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in ("set-cookie", "date")
+        ]
+        _cache().set(
+            key,
+            (response.status_code, headers, response.content),
+            timeout=getattr(settings, "PAGE_CACHE_TIMEOUT", 3600),
+        )
+
+
+def mark_public_page(request, response):
+    """Let browsers and CDNs keep Wagtail pages for anonymous readers briefly."""
+    match = getattr(request, "resolver_match", None)
+    if (
+        match is not None
+        and match.url_name == "wagtail_serve"
+        and response.status_code in STORED_STATUSES
+        and not response.cookies
+        and not getattr(request, "is_preview", False)
+        and "Cache-Control" not in response
+    ):
+        _drop_vary_cookie(response)
+        patch_cache_control(
+            response, public=True, max_age=getattr(settings, "PAGE_MAX_AGE", 60)
+        )
+
+
+def _drop_vary_cookie(response):
+    """Pages read no per-reader state; Vary: Cookie only comes from the user bar
+    checking whether someone is logged in, which a reader without a session
+    cookie never is."""
+    vary = [v.strip() for v in response.get("Vary", "").split(",") if v.strip()]
+    kept = [v for v in vary if v.lower() != "cookie"]
+    if kept:
+        response["Vary"] = ", ".join(kept)
+    elif "Vary" in response:
+        del response["Vary"]
