@@ -7,9 +7,11 @@ grouped by page, choice and the day they were first given.
 """
 
 from dataclasses import dataclass
+from itertools import islice
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Count, F
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from polls.models import DailyCount, Reason, Response, TriageStatus
@@ -42,25 +44,24 @@ def record_vote(*, page, choice, reader_key):
         raise VoteRefused("This page is not published.", status=404)
 
     with transaction.atomic():
-        response = _locked_response(poll, page, reader_key)
-        if response is None:
-            try:
-                with transaction.atomic():
-                    response = Response.objects.create(
-                        poll=poll,
-                        choice=choice,
-                        page=page,
-                        page_title=page.title[:255],
-                        page_url=(page.url or "")[:2048],
-                        revision_id=page.live_revision_id,
-                        reader_key=reader_key,
-                    )
-            except IntegrityError:
-                # The same reader's other request got there first: change it.
-                response = _locked_response(poll, page, reader_key)
-            else:
-                _add_to_count(response, +1)
-                return VoteResult(response, CREATED)
+        try:
+            # Most votes are first answers: try the insert, and let the
+            # unique constraint say when the reader has answered before.
+            with transaction.atomic():
+                response = Response.objects.create(
+                    poll=poll,
+                    choice=choice,
+                    page=page,
+                    page_title=page.title[:255],
+                    page_url=(page.url or "")[:2048],
+                    revision_id=page.live_revision_id,
+                    reader_key=reader_key,
+                )
+        except IntegrityError:
+            response = _locked_response(poll, page, reader_key)
+        else:
+            _add_to_count(response, +1)
+            return VoteResult(response, CREATED)
 
         if response.choice_id == choice.pk:
             return VoteResult(response, UNCHANGED)
@@ -128,6 +129,39 @@ def delete_old_comments(older_than):
     )
 
 
+@transaction.atomic
+def rebuild_daily_counts():
+    """Recompute every counter from the counted responses (after a bulk load).
+
+    Returns the number of counter rows written.
+    """
+    DailyCount.objects.all().delete()
+    rows = (
+        Response.objects.counted()
+        .exclude(page=None)
+        .annotate(date=TruncDate("created_at"))
+        .values("page_id", "poll_id", "choice_id", "choice__sentiment", "date")
+        .annotate(total=Count("pk"))
+        .order_by()
+    )
+    counters = (
+        DailyCount(
+            page_id=row["page_id"],
+            poll_id=row["poll_id"],
+            choice_id=row["choice_id"],
+            sentiment=row["choice__sentiment"],
+            date=row["date"],
+            count=row["total"],
+        )
+        for row in rows.iterator(chunk_size=5000)
+    )
+    written = 0
+    while batch := list(islice(counters, 5000)):
+        DailyCount.objects.bulk_create(batch)
+        written += len(batch)
+    return written
+
+
 def _locked_response(poll, page, reader_key):
     # Lock only the response: locking the joined choice too would block every
     # other reader's insert that references it (a deadlock on PostgreSQL).
@@ -135,6 +169,7 @@ def _locked_response(poll, page, reader_key):
         Response.objects.select_for_update(of=("self",))
         .select_related("choice")
         .filter(poll=poll, page=page, reader_key=reader_key)
+        .order_by()
         .first()
     )
 

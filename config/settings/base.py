@@ -12,6 +12,10 @@ import dj_database_url
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
+def env_bool(name, default):
+    return os.environ.get(name, "1" if default else "0").lower() in ("1", "true", "yes")
+
+
 def env_list(name, default=""):
     """A comma-separated environment variable as a list, blanks dropped."""
     return [
@@ -133,7 +137,7 @@ else:
 
 # Anonymous readers get pages from the page cache; browsers and CDNs may keep
 # them for PAGE_MAX_AGE seconds (publishing purges the server's copy at once).
-PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "1") == "1"
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_TIMEOUT = 3600
 PAGE_MAX_AGE = 60
 
@@ -153,7 +157,7 @@ USE_TZ = True
 
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))

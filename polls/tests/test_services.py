@@ -13,6 +13,7 @@ from polls.services import (
     UNCHANGED,
     VoteRefused,
     delete_old_comments,
+    rebuild_daily_counts,
     record_follow_up,
     record_vote,
     set_triage_status,
@@ -246,3 +247,23 @@ class CounterInvariantTests(TestCase):
             Response.objects.counted().count(),
             DailyCount.objects.aggregate(total=Sum("count"))["total"],
         )
+
+
+class RebuildCountsTests(TestCase):
+    def test_rebuild_gives_the_counters_the_services_kept(self):
+        poll, pages = default_poll(), [make_page("One"), make_page("Two")]
+        yes, no = choice(poll, "Yes"), choice(poll, "No")
+        for n in range(12):
+            result = record_vote(
+                page=pages[n % 2], choice=[yes, no][n % 3 == 0], reader_key=f"r{n}"
+            )
+            if n == 5:
+                set_triage_status(result.response, TriageStatus.SPAM)
+        kept = sorted(DailyCount.objects.values_list("page", "choice", "date", "count"))
+        DailyCount.objects.update(count=999)
+        rebuild_daily_counts()
+        rebuilt = sorted(
+            DailyCount.objects.values_list("page", "choice", "date", "count")
+        )
+        self.assertEqual(rebuilt, kept)
+        assert_counters_match_rows(self)

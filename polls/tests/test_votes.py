@@ -314,3 +314,16 @@ class CacheablePageTests(VoteTestCase):
         after = render_widget(self.page, cookies={"poll_reader": cookie})
         self.assertEqual(before, after)
         self.assertNotIn("csrfmiddlewaretoken", after)
+
+
+class QueryBudgetTests(VoteTestCase):
+    def test_a_first_vote_and_a_changed_vote_cost_a_fixed_number_of_queries(self):
+        for answer in [self.yes, self.no]:  # warm the site cache and counters
+            self.vote(answer, js=True, headers={**SAME_ORIGIN, "HTTP_COOKIE": ""})
+            self.client.cookies.clear()
+        # page, choice with its poll, the insert, the counter (+ savepoints)
+        with self.assertNumQueries(8):
+            self.vote(self.yes, js=True)
+        # ... the insert fails, the locked read, two counters, the update
+        with self.assertNumQueries(12):
+            self.vote(self.no, js=True)

@@ -31,6 +31,8 @@ from polls.ratelimit import hit
 from polls.services import VoteRefused, record_follow_up, record_vote
 
 THANKS = "Thank you for your feedback."
+# What a vote needs of its page: enough to check it and copy its URL.
+PAGE_FIELDS = ("id", "title", "slug", "url_path", "live", "live_revision_id", "depth")
 FOLLOW_UP_THANKS = "Thank you for telling us more. We read every comment."
 
 
@@ -82,10 +84,8 @@ class PollPostView(View):
         if not form.is_valid():
             return self.refuse(request, _first_error(form), 400)
         try:
-            page, poll = self.target(form)
-            response = self.handle(
-                request, form, page, poll, readers.reader_key(cookie)
-            )
+            page = self.find_page(form.cleaned_data["page"])
+            response = self.handle(request, form, page, readers.reader_key(cookie))
         except VoteRefused as refusal:
             return self.refuse(request, refusal.message, refusal.status)
         if new_cookie:
@@ -101,16 +101,23 @@ class PollPostView(View):
             hit("network", readers.network_key(request), network_limit, network_window),
         )
 
-    def target(self, form):
-        page = Page.objects.live().filter(pk=form.cleaned_data["page"]).first()
-        if page is None:
-            raise VoteRefused("This page does not exist or is not published.", 404)
-        poll = Poll.objects.filter(pk=form.cleaned_data["poll"]).first()
+    # Lookups use get(), not first(): no ORDER BY on the hot path.
+    @staticmethod
+    def find_page(page_id):
+        try:
+            return Page.objects.only(*PAGE_FIELDS).get(pk=page_id, live=True)
+        except Page.DoesNotExist:
+            raise VoteRefused(
+                "This page does not exist or is not published.", 404
+            ) from None
+
+    @staticmethod
+    def check_poll(poll):
         if poll is None:
             raise VoteRefused("This poll does not exist.", 404)
         if not poll.is_active:
             raise VoteRefused("This poll is closed.", 400)
-        return page, poll
+        return poll
 
     def refuse(self, request, message, status):
         if wants_json(request):
@@ -138,11 +145,18 @@ class PollPostView(View):
 class VoteView(PollPostView):
     form_class = VoteForm
 
-    def handle(self, request, form, page, poll, reader_key):
-        choice = Choice.objects.filter(pk=form.cleaned_data["choice"]).first()
-        if choice is None or choice.poll_id != poll.pk:
+    def handle(self, request, form, page, reader_key):
+        poll_id = form.cleaned_data["poll"]
+        choice = (
+            Choice.objects.select_related("poll")
+            .filter(pk=form.cleaned_data["choice"])
+            .order_by()
+            .first()
+        )
+        if choice is None or choice.poll_id != poll_id:
+            self.check_poll(Poll.objects.filter(pk=poll_id).first())
             raise VoteRefused("That answer does not belong to this poll.", 400)
-        choice.poll = poll
+        self.check_poll(choice.poll)
         record_vote(page=page, choice=choice, reader_key=reader_key)
         return self.answered(request, form, page, choice)
 
@@ -171,7 +185,10 @@ class VoteView(PollPostView):
 class FollowUpView(PollPostView):
     form_class = FollowUpForm
 
-    def handle(self, request, form, page, poll, reader_key):
+    def handle(self, request, form, page, reader_key):
+        poll = self.check_poll(
+            Poll.objects.filter(pk=form.cleaned_data["poll"]).first()
+        )
         response = record_follow_up(
             page=page,
             poll=poll,

@@ -1,0 +1,331 @@
+"""`make bench`: how fast the site serves readers and records their votes.
+
+Starts the real server (gunicorn, production settings, 2 workers) on a free
+loopback port in a throwaway folder, prepares its own data, measures, prints
+a table, writes bench/results/latest.json, and stops everything it started.
+
+Scenarios, each reported as a ratio of the first:
+1. static   - the article's HTML saved as a static file, served by whitenoise;
+2. cached   - the article for anonymous readers, page cache on;
+3. uncached - the article with the page cache off (p50/p99 latency too);
+4. votes    - POSTs from 32 concurrent clients, each a distinct reader voting
+              on distinct articles, on SQLite and on PostgreSQL; the database
+              count must equal the acknowledged (2xx) votes;
+5. reports  - the "Article helpfulness" report and the dashboard panel with
+              1,000 and with 1,000,000 votes over 1,000 articles.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlencode
+
+from bench import load
+from bench.server import (
+    BROWSER_AGENT,
+    PYTHON,
+    ROOT,
+    Server,
+    fetch,
+    free_port,
+    prepare_site,
+    site_environment,
+    workspace,
+)
+
+ARTICLE = "/articles/why-does-my-leg-go-numb-when-i-run/"
+RESULTS = ROOT / "bench" / "results" / "latest.json"
+POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/bench_health"
+
+
+def say(message):
+    print(message, flush=True)
+
+
+def wrk(url, duration, connections=32):
+    """Requests/s and latency percentiles (ms) from wrk."""
+    output = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket_errors = re.search(r"Socket errors: (.*)", output)
+    return {
+        "requests_per_second": rate,
+        "p50_ms": _wrk_latency(output, "50%"),
+        "p99_ms": _wrk_latency(output, "99%"),
+        "non_2xx": int(errors.group(1)) if errors else 0,
+        "socket_errors": socket_errors.group(1).strip() if socket_errors else "",
+    }
+
+
+def _wrk_latency(output, label):
+    match = re.search(rf"{re.escape(label)}\s+([\d.]+)(us|ms|s)\b", output)
+    value, unit = float(match.group(1)), match.group(2)
+    return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+
+def django_shell(env, code):
+    return subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+
+
+def article_ids(env):
+    """(poll id, Yes choice id, article page ids) from the throwaway site."""
+    code = (
+        "import json;from polls.models import Poll;from articles.models import ArticlePage;"
+        "p=Poll.objects.get(question='Was this article helpful?');"
+        "print(json.dumps([p.pk, p.choices.order_by('sort_order')[0].pk,"
+        "list(ArticlePage.objects.live().values_list('pk', flat=True))]))"
+    )
+    return json.loads(django_shell(env, code).splitlines()[-1])
+
+
+def count_endpoint_votes(env):
+    code = (
+        "from polls.models import Response;"
+        "print(Response.objects.exclude(reader_key__startswith='bench-').count())"
+    )
+    return int(django_shell(env, code).splitlines()[-1])
+
+
+def vote_scenario(server, env, duration, clients=32):
+    """32 clients, each a distinct reader, each voting once on many articles."""
+    poll, choice, pages = article_ids(env)
+    host = f"127.0.0.1:{server.port}"
+    headers = {
+        "Origin": server.base_url,
+        "Accept": "application/json",
+        "User-Agent": BROWSER_AGENT,
+    }
+    request_lists = []
+    for client in range(clients):
+        cookie = f"benchreader{client:04d}".ljust(40, "r")
+        client_headers = {**headers, "Cookie": f"poll_reader={cookie}"}
+        request_lists.append(
+            [
+                load.form_post(
+                    "/polls/vote/",
+                    host,
+                    urlencode({"page": page, "poll": poll, "choice": choice}),
+                    client_headers,
+                )
+                for page in pages
+            ]
+        )
+    result = load.run_clients(server.port, request_lists, duration)
+    stored = count_endpoint_votes(env)
+    return {
+        "requests_per_second": result.rate,
+        "p50_ms": result.percentile(0.5) * 1000,
+        "p99_ms": result.percentile(0.99) * 1000,
+        "sent": result.sent,
+        "acknowledged": result.ok,
+        "refused": {str(k): v for k, v in result.statuses.items() if k >= 300},
+        "errors": dict(result.errors),
+        "stored": stored,
+        "exact": stored == result.ok and not result.errors,
+    }
+
+
+def report_timings(env, label):
+    say(f"  timing the report and dashboard panel with {label}")
+    output = subprocess.run(
+        [PYTHON, "-m", "bench.reports"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def generate(env, articles, votes):
+    subprocess.run(
+        [
+            PYTHON,
+            "-m",
+            "bench.data",
+            "--articles",
+            str(articles),
+            "--votes",
+            str(votes),
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+
+
+def postgres_available():
+    code = "import psycopg; psycopg.connect('postgres://postgres@127.0.0.1:5432/postgres', connect_timeout=3).close()"
+    return subprocess.run([PYTHON, "-c", code], capture_output=True).returncode == 0
+
+
+def recreate_postgres_database():
+    code = (
+        "import psycopg\n"
+        "with psycopg.connect('postgres://postgres@127.0.0.1:5432/postgres', autocommit=True) as c:\n"
+        "    c.execute('DROP DATABASE IF EXISTS bench_health WITH (FORCE)')\n"
+        "    c.execute('CREATE DATABASE bench_health')\n"
+    )
+    subprocess.run([PYTHON, "-c", code], check=True)
+
+
+def run(args):
+    results = {"duration_s": args.duration, "scenarios": {}}
+    scenarios = results["scenarios"]
+    with workspace("bench-") as workdir:
+        port = free_port()
+        env = site_environment(workdir)
+        say("Preparing a throwaway site (migrate, demo content, collectstatic)")
+        prepare_site(env, port)
+        say(f"Creating {args.articles:,} articles and {args.small_votes:,} votes")
+        generate(env, args.articles, args.small_votes)
+
+        say("Saving the article's HTML as a static file")
+        with Server(env, port, log_path=workdir / "gunicorn.log") as server:
+            html = fetch(server.base_url + ARTICLE)
+        static_file = Path(env["STATIC_ROOT"]) / "bench" / "article.html"
+        static_file.parent.mkdir(parents=True, exist_ok=True)
+        static_file.write_bytes(html)
+
+        with Server(env, port, log_path=workdir / "gunicorn.log") as server:
+            say("1. static file through whitenoise")
+            scenarios["static"] = wrk(
+                f"{server.base_url}/static/bench/article.html", args.duration
+            )
+            say("2. article, page cache on")
+            fetch(server.base_url + ARTICLE)
+            scenarios["cached"] = wrk(server.base_url + ARTICLE, args.duration)
+            say("4. votes on SQLite (WAL)")
+            scenarios["votes_sqlite"] = vote_scenario(server, env, args.duration)
+
+        uncached_env = {**env, "PAGE_CACHE_ENABLED": "0"}
+        with Server(uncached_env, port, log_path=workdir / "gunicorn.log") as server:
+            say("3. article, page cache off")
+            scenarios["uncached"] = wrk(server.base_url + ARTICLE, args.duration)
+
+        reports = {"1k": report_timings(env, f"{args.small_votes:,} votes")}
+        if args.large_votes:
+            say(f"Adding votes up to {args.large_votes:,}")
+            generate(env, args.articles, args.large_votes)
+            reports["1m"] = report_timings(env, f"{args.large_votes:,} votes")
+        scenarios["reports"] = reports
+
+        if args.skip_postgres or not postgres_available():
+            scenarios["votes_postgres"] = {"skipped": "PostgreSQL is not reachable"}
+        else:
+            say("4. votes on PostgreSQL")
+            recreate_postgres_database()
+            pg_env = site_environment(workdir, database_url=POSTGRES_URL)
+            pg_env["STATIC_ROOT"] = env["STATIC_ROOT"]
+            prepare_site(pg_env, port)
+            generate(pg_env, args.articles, 0)
+            with Server(pg_env, port, log_path=workdir / "gunicorn-pg.log") as server:
+                scenarios["votes_postgres"] = vote_scenario(
+                    server, pg_env, args.duration
+                )
+    return results
+
+
+def table(results):
+    scenarios = results["scenarios"]
+    static = scenarios["static"]["requests_per_second"]
+    rows = [("scenario", "req/s", "× static", "p50 ms", "p99 ms", "target", "met")]
+
+    def row(name, data, target=None, extra_ok=True):
+        if "skipped" in data:
+            rows.append((name, "-", "-", "-", "-", "-", data["skipped"]))
+            return
+        rate = data["requests_per_second"]
+        ratio = rate / static
+        met = (
+            "" if target is None else ("yes" if ratio >= target and extra_ok else "NO")
+        )
+        rows.append(
+            (
+                name,
+                f"{rate:,.0f}",
+                f"{ratio:.2f}",
+                f"{data['p50_ms']:.1f}",
+                f"{data['p99_ms']:.1f}",
+                "" if target is None else f"≥ {target}",
+                met,
+            )
+        )
+
+    row("1. static (whitenoise)", scenarios["static"])
+    row("2. article, page cache on", scenarios["cached"], 0.9)
+    row("3. article, page cache off", scenarios["uncached"], 0.15)
+    for database in ("sqlite", "postgres"):
+        data = scenarios[f"votes_{database}"]
+        row(f"4. votes, {database}", data, 0.25, data.get("exact", False))
+    lines = [format_row(r) for r in rows]
+    for database in ("sqlite", "postgres"):
+        data = scenarios[f"votes_{database}"]
+        if "skipped" not in data:
+            lines.append(
+                f"   votes on {database}: sent {data['sent']:,}, acknowledged "
+                f"{data['acknowledged']:,}, stored {data['stored']:,}, refused "
+                f"{data['refused'] or 0}, errors {data['errors'] or 0} → "
+                f"{'exact' if data['exact'] else 'MISMATCH'}"
+            )
+    reports = scenarios["reports"]
+    if "1m" in reports:
+        for view in ("report", "panel", "dashboard"):
+            small, large = reports["1k"][view], reports["1m"][view]
+            ratio = large / small
+            lines.append(
+                f"5. {view:<9} {small:7.1f} ms with 1k votes, {large:7.1f} ms with "
+                f"1M votes: {ratio:.2f}× (target ≤ 1.5: {'yes' if ratio <= 1.5 else 'NO'})"
+            )
+    return "\n".join(lines)
+
+
+def format_row(cells):
+    widths = (28, 8, 9, 8, 8, 7, 4)
+    return "  ".join(
+        str(cell).ljust(width) for cell, width in zip(cells, widths, strict=True)
+    )
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--duration", type=int, default=int(os.environ.get("BENCH_DURATION", 10))
+    )
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--small-votes", type=int, default=1000)
+    parser.add_argument("--large-votes", type=int, default=1_000_000)
+    parser.add_argument("--skip-postgres", action="store_true")
+    args = parser.parse_args(argv)
+    if not shutil.which("wrk"):
+        sys.exit(
+            "wrk is needed: `apt-get install wrk` (make bench does this when it can)."
+        )
+    results = run(args)
+    text = table(results)
+    say("\n" + text)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps({**results, "table": text}, indent=2))
+    say(f"\nWritten to {RESULTS.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
