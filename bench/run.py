@@ -40,7 +40,8 @@ from bench.server import (
 
 ARTICLE = "/articles/why-does-my-leg-go-numb-when-i-run/"
 RESULTS = ROOT / "bench" / "results" / "latest.json"
-POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/bench_health"
+POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
+POSTGRES_URL = f"{POSTGRES_SERVER}/bench_health"
 
 
 def say(message):
@@ -87,7 +88,8 @@ def django_shell(env, code):
 def article_ids(env):
     """(poll id, Yes choice id, article page ids) from the throwaway site."""
     code = (
-        "import json;from polls.models import Poll;from articles.models import ArticlePage;"
+        "import json;from polls.models import Poll;"
+        "from articles.models import ArticlePage;"
         "p=Poll.objects.get(question='Was this article helpful?');"
         "print(json.dumps([p.pk, p.choices.order_by('sort_order')[0].pk,"
         "list(ArticlePage.objects.live().values_list('pk', flat=True))]))"
@@ -173,18 +175,22 @@ def generate(env, articles, votes):
 
 
 def postgres_available():
-    code = "import psycopg; psycopg.connect('postgres://postgres@127.0.0.1:5432/postgres', connect_timeout=3).close()"
-    return subprocess.run([PYTHON, "-c", code], capture_output=True).returncode == 0
+    code = (
+        "import psycopg, sys;"
+        "psycopg.connect(sys.argv[1] + '/postgres', connect_timeout=3).close()"
+    )
+    command = [PYTHON, "-c", code, POSTGRES_SERVER]
+    return subprocess.run(command, capture_output=True).returncode == 0
 
 
 def recreate_postgres_database():
     code = (
-        "import psycopg\n"
-        "with psycopg.connect('postgres://postgres@127.0.0.1:5432/postgres', autocommit=True) as c:\n"
+        "import psycopg, sys\n"
+        "with psycopg.connect(sys.argv[1] + '/postgres', autocommit=True) as c:\n"
         "    c.execute('DROP DATABASE IF EXISTS bench_health WITH (FORCE)')\n"
         "    c.execute('CREATE DATABASE bench_health')\n"
     )
-    subprocess.run([PYTHON, "-c", code], check=True)
+    subprocess.run([PYTHON, "-c", code, POSTGRES_SERVER], check=True)
 
 
 def run(args):
@@ -291,18 +297,18 @@ def table(results):
         for view in ("report", "panel", "dashboard"):
             small, large = reports["1k"][view], reports["1m"][view]
             ratio = large / small
+            met = "yes" if ratio <= 1.5 else "NO"
             lines.append(
                 f"5. {view:<9} {small:7.1f} ms with 1k votes, {large:7.1f} ms with "
-                f"1M votes: {ratio:.2f}× (target ≤ 1.5: {'yes' if ratio <= 1.5 else 'NO'})"
+                f"1M votes: {ratio:.2f}× (target ≤ 1.5: {met})"
             )
     return "\n".join(lines)
 
 
 def format_row(cells):
     widths = (28, 8, 9, 8, 8, 7, 4)
-    return "  ".join(
-        str(cell).ljust(width) for cell, width in zip(cells, widths, strict=True)
-    )
+    pairs = zip(cells, widths, strict=True)
+    return "  ".join(str(cell).ljust(width) for cell, width in pairs)
 
 
 def main(argv=None):
