@@ -230,6 +230,17 @@ class ArticlePage(Page):
     def is_medically_reviewed(self):
         return bool(self.reviewer_id and self.last_reviewed)
 
+    def review_status(self, today=None):
+        """How the next medical review stands, in words, for editors' reports."""
+        if not self.next_review_due:
+            return "No review date set"
+        days = (self.next_review_due - (today or timezone.localdate())).days
+        if days < 0:
+            return f"Overdue by {-days} day{'s' if days != -1 else ''}"
+        if days == 0:
+            return "Due today"
+        return f"Due in {days} day{'s' if days != 1 else ''}"
+
     def review_is_overdue(self, today=None):
         return bool(
             self.next_review_due
