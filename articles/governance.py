@@ -33,6 +33,25 @@ MODERATOR_MODEL_PERMISSIONS = [
     ("articles", "contributor", "change_contributor", "Can change contributor"),
     ("articles", "topic", "add_topic", "Can add topic"),
     ("articles", "topic", "change_topic", "Can change topic"),
+    # Promoted search results change what readers see first.
+    (
+        "wagtailsearchpromotions",
+        "searchpromotion",
+        "add_searchpromotion",
+        "Can add search promotion",
+    ),
+    (
+        "wagtailsearchpromotions",
+        "searchpromotion",
+        "change_searchpromotion",
+        "Can change search promotion",
+    ),
+    (
+        "wagtailsearchpromotions",
+        "searchpromotion",
+        "delete_searchpromotion",
+        "Can delete search promotion",
+    ),
 ]
 # Wagtail's first migration lets both groups delete any image or document;
 # deleting shared media is an administrator's job.

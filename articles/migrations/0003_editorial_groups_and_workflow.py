@@ -19,6 +19,7 @@ class Migration(migrations.Migration):
         ("wagtailadmin", "0006_formstate"),
         ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),
         ("wagtailimages", "0027_image_description"),
+        ("wagtailsearchpromotions", "0008_query_verbose_name"),
         ("wagtaildocs", "0014_alter_document_file_size"),
         ("auth", "0012_alter_user_first_name_max_length"),
     ]

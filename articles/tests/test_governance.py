@@ -82,6 +82,7 @@ class EditorialGroupsTests(TestCase):
             ("articles.change_contributor", False, True),
             ("articles.add_topic", False, True),
             ("articles.delete_topic", False, False),
+            ("wagtailsearchpromotions.add_searchpromotion", False, True),
             ("wagtailimages.delete_image", False, False),
         ]:
             with self.subTest(perm=perm):

@@ -88,13 +88,15 @@ class SiteSettingsTests(WagtailPageTestCase):
         self.assertTrue(settings.tagline)
         self.assertIn("not medical advice", settings.disclaimer)
 
-    def test_social_links_appear_in_the_footer(self):
+    def test_the_tagline_and_social_links_appear_in_the_footer(self):
         settings = self.settings()
+        settings.tagline = "Plain answers, checked by clinicians."
         settings.social_links = [
             ("link", {"label": "Mastodon", "url": "https://social.example/@health"})
         ]
         settings.save()
         response = self.client.get("/")
+        self.assertContains(response, "Plain answers, checked by clinicians.")
         self.assertContains(
             response,
             '<a href="https://social.example/@health" rel="me noopener">Mastodon</a>',
