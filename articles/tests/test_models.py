@@ -2,11 +2,13 @@ import datetime
 from http import HTTPStatus
 
 from bs4 import BeautifulSoup
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.test import TestCase
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 from wagtail.test.utils import WagtailPageTestCase
+from wagtail_factories import ImageFactory
 
 from articles.models import ArticleIndexPage, ArticlePage, Contributor, Topic
 from articles.tests.factories import (
@@ -235,6 +237,19 @@ class ArticlePageTrustTests(TestCase):
         for some_topics in [topics[:1], topics]:
             with self.assertNumQueries(2):
                 list(ArticlePage.objects.related_to(self.article, some_topics))
+
+    def test_the_hero_image_is_responsive_sized_and_loads_first(self):
+        cache.clear()  # renditions are cached by image id, which tests reuse
+        page = make_article(self.index, title="Hero", hero_image=ImageFactory())
+        html = self.html(page)
+        img = html.select_one(".article__hero picture img")
+        self.assertTrue(img["width"] and img["height"])
+        self.assertNotIn("loading", img.attrs)
+        self.assertEqual(img["fetchpriority"], "high")
+        self.assertEqual(
+            {source["type"] for source in html.select(".article__hero source")},
+            {"image/avif", "image/webp"},
+        )
 
     def test_callouts_say_their_level_in_words(self):
         page = make_article(
