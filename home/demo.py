@@ -2,9 +2,12 @@
 
 from pathlib import Path
 
+from django.apps import apps
+from django.utils.text import slugify
 from wagtail.models import Site
 
-from articles.models import ArticleIndexPage, Contributor
+from articles.governance import govern_article_sections
+from articles.models import ArticleIndexPage, Contributor, Topic
 from articles.parsing import decode, parse_article
 from articles.services import import_article
 from home.models import HomePage
@@ -17,6 +20,19 @@ HOME_INTRODUCTION = (
 )
 INDEX_INTRODUCTION = "Answers to common health questions, newest first."
 EDITORIAL_TEAM = "Health Answers editorial team"
+TOPICS = {
+    "Exercise and fitness": "Staying active safely: warming up, training and the "
+    "aches, pains and odd sensations that come with exercise.",
+    "Nerves and numbness": "Tingling, pins and needles and numbness: what causes "
+    "them and when they need a doctor.",
+}
+# The topics of each demo article, by the article's slug.
+ARTICLE_TOPICS = {
+    "why-does-my-leg-go-numb-when-i-run": [
+        "Exercise and fitness",
+        "Nerves and numbness",
+    ]
+}
 
 
 def load_demo(*, site_host=None, site_port=None):
@@ -31,6 +47,7 @@ def load_demo(*, site_host=None, site_port=None):
     yield from _introduce_home(home)
     index, created = _article_index(home)
     yield f"{'Created' if created else 'Kept'} the Articles section at {index.url_path}"
+    govern_article_sections(apps, [index])
 
     author, _ = Contributor.objects.get_or_create(
         name=EDITORIAL_TEAM, defaults={"role": "Health editors"}
@@ -40,6 +57,24 @@ def load_demo(*, site_host=None, site_port=None):
         parsed = parse_article(decode(path.read_bytes()))
         result = import_article(parsed, parent=index, publish=True, author=author)
         yield f"[{position}/{len(files)}] {result.action.capitalize()} “{parsed.title}”"
+        yield from _tag_with_topics(result.page)
+
+
+def _tag_with_topics(article):
+    """Give a demo article its topics; publish a revision only if some are missing."""
+    names = ARTICLE_TOPICS.get(article.slug, [])
+    wanted = [
+        Topic.objects.get_or_create(
+            name=name, defaults={"slug": slugify(name), "description": TOPICS[name]}
+        )[0]
+        for name in names
+    ]
+    if set(wanted) <= set(article.topics.all()):
+        return
+    latest = article.get_latest_revision_as_object()
+    latest.topics = sorted({*latest.topics.all(), *wanted}, key=lambda t: t.name)
+    latest.save_revision(log_action=True).publish()
+    yield f"    Filed under {', '.join(names)}"
 
 
 def _configure_site(site, host, port):

@@ -11,6 +11,8 @@ from home import page_cache
 # here: the poll's per-reader state never enters a cached page.
 SHOWN_ON_PAGES = [
     "articles.Contributor",
+    "articles.Topic",
+    "home.SiteSettings",
     "polls.Poll",
     "polls.Choice",
     "polls.PollSettings",

@@ -1,8 +1,15 @@
+import math
 from dataclasses import dataclass
+from datetime import timedelta
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Count, F, Q
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.text import slugify
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -10,12 +17,18 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from articles.blocks import ArticleStreamBlock, ReferencesStreamBlock
+from articles.serializers import ContributorSerializer, TopicSerializer
 from polls.models import PollPageMixin
+
+REVIEW_WINDOW_DAYS = 30
+WORDS_PER_MINUTE = 200
 
 
 @dataclass(frozen=True)
@@ -25,6 +38,39 @@ class Section:
     block: object
     heading: str
     anchor: str
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def reviews_due(self, *, today=None, within_days=REVIEW_WINDOW_DAYS):
+        """Live articles whose next review is past, close, or was never set."""
+        horizon = (today or timezone.localdate()) + timedelta(days=within_days)
+        return (
+            self.live()
+            .filter(Q(next_review_due__lte=horizon) | Q(next_review_due__isnull=True))
+            .select_related("reviewer")
+            .order_by(F("next_review_due").asc(nulls_first=True), "title", "pk")
+        )
+
+    def related_to(self, article, topics, *, limit=3):
+        """Published articles sharing the most of ``topics``, then the newest.
+
+        One bounded query whatever the number of topics or articles.
+        """
+        topic_ids = [topic.pk for topic in topics]
+        return (
+            self.live()
+            .public()
+            .exclude(pk=article.pk)
+            .annotate(
+                shared_topics=Count(
+                    "topics", filter=Q(topics__in=topic_ids), distinct=True
+                )
+            )
+            .order_by("-shared_topics", "-first_published_at", "-pk")[:limit]
+        )
+
+
+ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
 class ArticlePage(PollPageMixin, Page):
@@ -46,6 +92,12 @@ class ArticlePage(PollPageMixin, Page):
         help_text="Optional image at the top of the article and in social shares.",
     )
     body = StreamField(ArticleStreamBlock())
+    topics = ParentalManyToManyField(
+        "articles.Topic",
+        blank=True,
+        related_name="articles",
+        help_text="The subjects readers browse by. Related articles share topics.",
+    )
 
     author = models.ForeignKey(
         "articles.Contributor",
@@ -81,6 +133,7 @@ class ArticlePage(PollPageMixin, Page):
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("hero_image"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("body"),
     ]
     review_panels = [
@@ -111,18 +164,44 @@ class ArticlePage(PollPageMixin, Page):
         *Page.search_fields,
         index.SearchField("summary"),
         index.SearchField("body"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
         index.FilterField("next_review_due"),
     ]
+    api_fields = [
+        APIField("summary"),
+        APIField("body"),
+        APIField("topics", serializer=TopicSerializer(many=True)),
+        APIField("author", serializer=ContributorSerializer()),
+        APIField("reviewer", serializer=ContributorSerializer()),
+        APIField("last_reviewed"),
+        APIField("next_review_due"),
+        APIField("references"),
+    ]
+
+    objects = ArticlePageManager()
 
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types = []
     page_description = "A health article with causes, prevention and a conclusion."
 
     # Ids the page template already uses; a heading never takes one of them.
-    RESERVED_ANCHORS = ("main", "contents", "references", "poll")
+    RESERVED_ANCHORS = (
+        "main",
+        "contents",
+        "references",
+        "poll",
+        "reviewer",
+        "disclaimer",
+        "related",
+        "site-search",
+        "search-query",
+    )
 
     class Meta:
         verbose_name = "article"
+        permissions = [
+            ("view_reviews_due", "Can view the reviews-due report"),
+        ]
 
     def clean(self):
         super().clean()
@@ -142,6 +221,34 @@ class ArticlePage(PollPageMixin, Page):
     @property
     def meta_description(self):
         return self.search_description or self.summary
+
+    @cached_property
+    def reading_time(self):
+        """Minutes to read the body at an unhurried 200 words a minute."""
+        text = self.body.stream_block.get_searchable_content(self.body)
+        words = sum(len(chunk.split()) for chunk in text)
+        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+    @property
+    def is_medically_reviewed(self):
+        return bool(self.reviewer_id and self.last_reviewed)
+
+    def review_status(self, today=None):
+        """How the next medical review stands, in words, for editors' reports."""
+        if not self.next_review_due:
+            return "No review date set"
+        days = (self.next_review_due - (today or timezone.localdate())).days
+        if days < 0:
+            return f"Overdue by {-days} day{'s' if days != -1 else ''}"
+        if days == 0:
+            return "Due today"
+        return f"Due in {days} day{'s' if days != 1 else ''}"
+
+    def review_is_overdue(self, today=None):
+        return bool(
+            self.next_review_due
+            and self.next_review_due < (today or timezone.localdate())
+        )
 
     def sections(self):
         """The body's blocks with unique anchors for those that have a heading."""
@@ -166,4 +273,12 @@ class ArticlePage(PollPageMixin, Page):
         sections = self.sections()
         context["sections"] = sections
         context["contents"] = [section for section in sections if section.anchor]
+        topics = list(self.topics.all())
+        section = self.get_parent().specific_deferred
+        context["topics"] = topics
+        context["topic_links"] = [
+            (topic, section.topic_url(topic, request)) for topic in topics
+        ]
+        context["related_articles"] = ArticlePage.objects.related_to(self, topics)
+        context["review_overdue"] = self.review_is_overdue()
         return context

@@ -1,14 +1,32 @@
+from dataclasses import dataclass
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from .article_page import ArticlePage
+from .topic import Topic
 
 
-class ArticleIndexPage(Page):
-    """The section that holds articles and lists them, newest first."""
+@dataclass(frozen=True)
+class TopicLink:
+    """A topic as the index's topic filter shows it."""
+
+    topic: Topic
+    url: str
+    current: bool
+
+
+class ArticleIndexPage(RoutablePageMixin, Page):
+    """The section that holds articles and lists them, newest first.
+
+    Each topic has its own page under the section (``topics/<slug>/``): the
+    index filtered to that topic, with the topic's name and description.
+    """
 
     introduction = models.TextField(
         blank=True,
@@ -33,6 +51,20 @@ class ArticleIndexPage(Page):
             .order_by("-first_published_at", "-pk")
         )
 
+    def get_topics(self):
+        """Topics that have at least one published article in this section."""
+        return Topic.objects.filter(
+            articles__in=self.get_articles().values("pk")
+        ).distinct()
+
+    def topic_url(self, topic, request=None):
+        return self.get_url(request) + self.reverse_subpage("topic", args=[topic.slug])
+
+    def topic_full_url(self, topic, request=None):
+        return self.get_full_url(request) + self.reverse_subpage(
+            "topic", args=[topic.slug]
+        )
+
     def paginate(self, request, queryset):
         paginator = Paginator(queryset, self.articles_per_page)
         try:
@@ -40,7 +72,39 @@ class ArticleIndexPage(Page):
         except (PageNotAnInteger, EmptyPage) as error:
             raise Http404("There is no such page of articles.") from error
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, topic=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = self.paginate(request, self.get_articles())
+        articles = self.get_articles()
+        if topic is not None:
+            articles = articles.filter(topics=topic)
+            context["canonical_url"] = self.topic_full_url(topic, request)
+            context["extra_crumbs"] = [(topic.name, None)]
+        context["topic"] = topic
+        context["topic_links"] = [
+            TopicLink(item, self.topic_url(item, request), item == topic)
+            for item in self.get_topics()
+        ]
+        context["articles"] = self.paginate(request, articles)
         return context
+
+    @path("")
+    def all_articles(self, request):
+        """Every article; ``?topic=<slug>`` (a filter form's GET) goes to its page."""
+        slug = request.GET.get("topic")
+        if slug:
+            topic = get_object_or_404(Topic, slug=slug)
+            return redirect(self.topic_url(topic, request))
+        return self.render(request)
+
+    @path("topics/<slug:slug>/", name="topic")
+    def topic(self, request, slug):
+        topic = get_object_or_404(Topic, slug=slug)
+        return self.render(request, topic=topic)
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        urls.extend(
+            {"location": self.topic_full_url(topic, request)}
+            for topic in self.get_topics()
+        )
+        return urls

@@ -1,11 +1,16 @@
 import datetime
 from http import HTTPStatus
 
+from bs4 import BeautifulSoup
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from wagtail.models import Page
+from django.test import TestCase
+from wagtail.models import Page, Site
+from wagtail.rich_text import RichText
 from wagtail.test.utils import WagtailPageTestCase
+from wagtail_factories import ImageFactory
 
-from articles.models import ArticleIndexPage, ArticlePage
+from articles.models import ArticleIndexPage, ArticlePage, Contributor, Topic
 from articles.tests.factories import (
     article_form_data,
     causes_block,
@@ -13,7 +18,7 @@ from articles.tests.factories import (
     make_index,
     site_root,
 )
-from home.models import HomePage
+from home.models import HomePage, SiteSettings
 
 
 class ArticleIndexPageTests(WagtailPageTestCase):
@@ -130,3 +135,142 @@ class ArticlePageTests(WagtailPageTestCase):
         self.assertIn(self.article, list(ArticlePage.objects.search("compression")))
         self.assertIn(self.article, list(ArticlePage.objects.search("usual")))
         self.assertEqual(list(ArticlePage.objects.search("kidneys")), [])
+
+
+class ArticlePageTrustTests(TestCase):
+    """What a reader sees that tells them how far to trust the article."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.index = make_index(site_root())
+        cls.reviewer = Contributor.objects.create(
+            name="Dr Rowan Ash",
+            credentials="MBBS",
+            role="GP",
+            profile="Twenty years in general practice.",
+        )
+        cls.nerves = Topic.objects.create(name="Nerves", slug="nerves")
+        cls.feet = Topic.objects.create(name="Feet", slug="feet")
+        cls.article = make_article(
+            cls.index,
+            title="Burning feet",
+            reviewer=cls.reviewer,
+            last_reviewed=datetime.date(2026, 1, 1),
+            next_review_due=datetime.date(2099, 1, 1),
+            topics=[cls.nerves, cls.feet],
+        )
+
+    def html(self, page):
+        response = self.client.get(page.url)
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        return BeautifulSoup(response.content, "html.parser")
+
+    def test_reading_time_counts_the_body_at_200_words_a_minute(self):
+        words = " ".join(["word"] * 401)
+        page = ArticlePage(body=[("paragraph", RichText(f"<p>{words}</p>"))])
+        self.assertEqual(page.reading_time, 3)
+        self.assertEqual(ArticlePage(body=[]).reading_time, 1)
+        self.assertIn(
+            "1 minute", self.html(self.article).select_one(".review-details").text
+        )
+
+    def test_the_reviewer_profile_and_dates_are_shown(self):
+        html = self.html(self.article)
+        reviewer = html.select_one("section.reviewer")
+        self.assertIn("Dr Rowan Ash", reviewer.text)
+        self.assertIn("Twenty years in general practice.", reviewer.text)
+        details = html.select_one(".review-details").get_text(" ", strip=True)
+        self.assertIn("Last reviewed 1 January 2026", details)
+        self.assertIn("Next review due 1 January 2099", details)
+        self.assertIsNone(html.select_one(".review-status"))
+
+    def test_an_unreviewed_article_says_so(self):
+        page = make_article(self.index, title="Unreviewed")
+        status = self.html(page).select_one(".review-status")
+        self.assertIn("Not yet medically reviewed", status.text)
+
+    def test_an_overdue_review_is_flagged(self):
+        self.assertEqual(
+            self.article.review_status(today=datetime.date(2099, 1, 3)),
+            "Overdue by 2 days",
+        )
+        self.assertEqual(
+            self.article.review_status(today=datetime.date(2098, 12, 31)),
+            "Due in 1 day",
+        )
+        page = make_article(
+            self.index,
+            title="Stale",
+            reviewer=self.reviewer,
+            last_reviewed=datetime.date(2020, 1, 1),
+            next_review_due=datetime.date(2021, 1, 1),
+        )
+        self.assertIn(
+            "Due for review", self.html(page).select_one(".review-status").text
+        )
+
+    def test_the_disclaimer_comes_from_the_site_settings(self):
+        settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+        settings.disclaimer = "<p>Not a substitute for your own doctor.</p>"
+        settings.save()
+        disclaimer = self.html(self.article).select_one("aside.disclaimer")
+        self.assertIn("Not a substitute for your own doctor.", disclaimer.text)
+
+    def test_related_articles_share_topics_first_then_are_newest(self):
+        one = make_article(self.index, title="Shares one", topics=[self.feet])
+        both = make_article(
+            self.index, title="Shares both", topics=[self.nerves, self.feet]
+        )
+        make_article(self.index, title="Shares none, newest")
+        make_article(
+            self.index, title="Related draft", topics=[self.feet], publish=False
+        )
+        related = self.html(self.article).select("aside.related .card__title a")
+        self.assertEqual(
+            [a.get_text() for a in related],
+            [both.title, one.title, "Shares none, newest"],
+        )
+
+    def test_related_articles_take_the_same_queries_whatever_the_topics(self):
+        topics = list(self.article.topics.all())
+        # One for the articles, one for view restrictions (``public()``).
+        for some_topics in [topics[:1], topics]:
+            with self.assertNumQueries(2):
+                list(ArticlePage.objects.related_to(self.article, some_topics))
+
+    def test_the_hero_image_is_responsive_sized_and_loads_first(self):
+        cache.clear()  # renditions are cached by image id, which tests reuse
+        page = make_article(self.index, title="Hero", hero_image=ImageFactory())
+        html = self.html(page)
+        img = html.select_one(".article__hero picture img")
+        self.assertTrue(img["width"] and img["height"])
+        self.assertNotIn("loading", img.attrs)
+        self.assertEqual(img["fetchpriority"], "high")
+        self.assertEqual(
+            {source["type"] for source in html.select(".article__hero source")},
+            {"image/avif", "image/webp"},
+        )
+
+    def test_callouts_say_their_level_in_words(self):
+        page = make_article(
+            self.index,
+            title="Callouts",
+            body=[
+                ("callout", {"level": "urgent", "text": RichText("<p>Call.</p>")}),
+                ("callout", {"level": "see_doctor", "text": RichText("<p>GP.</p>")}),
+            ],
+        )
+        levels = [p.get_text() for p in self.html(page).select(".callout__level")]
+        self.assertEqual(levels, ["Urgent: get help now", "See a doctor"])
+
+    def test_a_renamed_article_keeps_its_old_url_working(self):
+        page = make_article(self.index, title="Old name")
+        old_url = page.url
+        page.slug = "new-name"
+        # Wagtail creates the redirect once the rename is committed.
+        with self.captureOnCommitCallbacks(execute=True):
+            page.save_revision().publish()
+        response = self.client.get(old_url)
+        self.assertRedirects(
+            response, "/articles/new-name/", status_code=HTTPStatus.MOVED_PERMANENTLY
+        )

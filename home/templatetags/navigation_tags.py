@@ -27,3 +27,28 @@ def _current(path, url, exact=False):
     if not exact and url and path.startswith(url):
         return "true"
     return ""
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, current_title=None):
+    """The trail from the home page to here, as (title, url) pairs.
+
+    Page ancestors come from one query. Views that are not pages (search, a
+    topic route) add their own last step: ``current_title`` for a page of
+    their own, or ``extra_crumbs`` in the context. The last step has no URL;
+    the home page on its own gets no trail at all.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    site = Site.find_for_request(request) if request else None
+    crumbs = [("Home", "/")]
+    if page is not None and site is not None:
+        ancestors = page.get_ancestors(inclusive=True).filter(
+            depth__gt=site.root_page.depth
+        )
+        crumbs += [(item.title, item.get_url(request)) for item in ancestors]
+    crumbs += context.get("extra_crumbs", [])
+    if current_title:
+        crumbs.append((current_title, None))
+    *trail, (last_title, _) = crumbs
+    return {"trail": trail, "current": last_title, "show": bool(trail)}

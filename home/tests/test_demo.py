@@ -4,9 +4,10 @@ from io import StringIO
 from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.test import TestCase
-from wagtail.models import Page, Revision, Site
+from wagtail.models import GroupPagePermission, Page, Revision, Site, WorkflowPage
 
-from articles.models import ArticleIndexPage, ArticlePage
+from articles.governance import EDITORS, REVIEW_WORKFLOW
+from articles.models import ArticleIndexPage, ArticlePage, Topic
 
 SEED_URL = "/articles/why-does-my-leg-go-numb-when-i-run/"
 
@@ -29,12 +30,77 @@ class LoadDemoTests(TestCase):
 
     def test_running_twice_changes_nothing(self):
         load_demo()
-        pages, revisions = Page.objects.count(), Revision.objects.count()
+        counts = [
+            model.objects.count()
+            for model in [Page, Revision, Topic, GroupPagePermission, WorkflowPage]
+        ]
         output = load_demo()
         self.assertIn("Unchanged", output)
+        self.assertNotIn("Filed under", output)
         self.assertEqual(ArticlePage.objects.count(), 1)
-        self.assertEqual(Page.objects.count(), pages)
-        self.assertEqual(Revision.objects.count(), revisions)
+        self.assertEqual(
+            [
+                model.objects.count()
+                for model in [Page, Revision, Topic, GroupPagePermission, WorkflowPage]
+            ],
+            counts,
+        )
+
+    def test_files_the_seed_article_under_its_topics(self):
+        load_demo()
+        article = ArticlePage.objects.get()
+        self.assertEqual(
+            [topic.name for topic in article.topics.all()],
+            ["Exercise and fitness", "Nerves and numbness"],
+        )
+        self.assertFalse(article.has_unpublished_changes)
+
+    def test_puts_the_articles_section_under_clinical_review(self):
+        load_demo()
+        index = ArticleIndexPage.objects.get()
+        self.assertEqual(index.get_workflow().name, REVIEW_WORKFLOW)
+        self.assertTrue(
+            GroupPagePermission.objects.filter(
+                page=index, group__name=EDITORS, permission__codename="add_page"
+            ).exists()
+        )
+
+
+class ReaderJourneyTests(TestCase):
+    """A reader starting at / reaches the seed article by topic, search and feed."""
+
+    @classmethod
+    def setUpTestData(cls):
+        load_demo()
+
+    def follow(self, url, selector):
+        response = self.client.get(url)
+        self.assertEqual(response.status_code, HTTPStatus.OK, url)
+        html = BeautifulSoup(response.content, "html.parser")
+        return [a["href"] for a in html.select(selector)]
+
+    def test_by_topic(self):
+        [articles] = self.follow("/", 'nav[aria-label="Main"] a[href="/articles/"]')
+        topics = self.follow(articles, 'nav[aria-label="Topics"] a')
+        nerves = "/articles/topics/nerves-and-numbness/"
+        self.assertIn(nerves, topics)
+        listed = self.follow(nerves, ".cards .card__title a")
+        self.assertEqual(listed, [SEED_URL])
+
+    def test_by_search(self):
+        [action] = [
+            form["action"]
+            for form in BeautifulSoup(
+                self.client.get("/").content, "html.parser"
+            ).select("form[role=search]")
+        ]
+        found = self.follow(f"{action}?q=numb", "#main .search-result__title a")
+        self.assertEqual(found, [SEED_URL])
+
+    def test_by_feed(self):
+        html = BeautifulSoup(self.client.get("/").content, "html.parser")
+        feed_url = html.find("link", type="application/rss+xml")["href"]
+        self.assertContains(self.client.get(feed_url), f"http://testserver{SEED_URL}")
 
 
 class SeedArticlePageTests(TestCase):

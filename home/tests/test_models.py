@@ -1,12 +1,12 @@
 from http import HTTPStatus
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from articles.models import ArticleIndexPage
 from articles.tests.factories import make_article, make_index, site_root
-from home.models import HomePage, HomePageFeaturedArticle
+from home.models import HomePage, HomePageFeaturedArticle, SiteSettings
 
 
 class HomePageTests(WagtailPageTestCase):
@@ -77,3 +77,36 @@ class HomePageTests(WagtailPageTestCase):
             with self.subTest(fragment=fragment):
                 self.assertIn(fragment, html)
         self.assertEqual(html.count("<h1"), 1)
+
+
+class SiteSettingsTests(WagtailPageTestCase):
+    def settings(self):
+        return SiteSettings.for_site(Site.objects.get(is_default_site=True))
+
+    def test_a_new_site_starts_with_a_tagline_and_a_disclaimer(self):
+        settings = self.settings()
+        self.assertTrue(settings.tagline)
+        self.assertIn("not medical advice", settings.disclaimer)
+
+    def test_the_tagline_and_social_links_appear_in_the_footer(self):
+        settings = self.settings()
+        settings.tagline = "Plain answers, checked by clinicians."
+        settings.social_links = [
+            ("link", {"label": "Mastodon", "url": "https://social.example/@health"})
+        ]
+        settings.save()
+        response = self.client.get("/")
+        self.assertContains(response, "Plain answers, checked by clinicians.")
+        self.assertContains(
+            response,
+            '<a href="https://social.example/@health" rel="me noopener">Mastodon</a>',
+            html=True,
+        )
+
+    def test_editors_edit_them_in_the_admin(self):
+        self.login()
+        response = self.client.get(
+            f"/admin/settings/home/sitesettings/{Site.objects.get().pk}/"
+        )
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        self.assertContains(response, "Settings → Sites")

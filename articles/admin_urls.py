@@ -1,0 +1,14 @@
+from django.urls import path
+
+from articles.views.reports import ReviewsDueReportView
+
+app_name = "articles_admin"
+
+urlpatterns = [
+    path("reviews-due/", ReviewsDueReportView.as_view(), name="reviews_due"),
+    path(
+        "reviews-due/results/",
+        ReviewsDueReportView.as_view(results_only=True),
+        name="reviews_due_results",
+    ),
+]

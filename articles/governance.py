@@ -1,0 +1,148 @@
+"""Who may do what to articles: the editorial groups and the clinical review.
+
+Editors write articles and submit them; Moderators (the clinicians) approve
+them in the "Clinical review" workflow task, which publishes them. Both groups
+get page permissions on the articles sections only, not on the whole tree.
+
+Every function takes an app registry, so the same code runs from migration
+``articles.0003`` with historical models, and at run time (``load_demo``, the
+``after_create_page`` hook) with ``django.apps.apps``. Everything is
+get-or-create: running it again changes nothing, and other apps (polls) may
+create the same groups by name to add their own permissions.
+"""
+
+EDITORS = "Editors"
+MODERATORS = "Moderators"
+REVIEW_WORKFLOW = "Clinical review"
+REVIEW_TASK = "Clinical review"
+
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page"]
+MODERATOR_PAGE_PERMISSIONS = [*EDITOR_PAGE_PERMISSIONS, "publish_page", "unlock_page"]
+
+# (app label, model, codename, name) for permissions on models.
+ADMIN_ACCESS = ("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin")
+EDITOR_MODEL_PERMISSIONS = [
+    ADMIN_ACCESS,
+    ("articles", "contributor", "view_contributor", "Can view contributor"),
+    ("articles", "topic", "view_topic", "Can view topic"),
+    ("articles", "articlepage", "view_reviews_due", "Can view the reviews-due report"),
+]
+MODERATOR_MODEL_PERMISSIONS = [
+    *EDITOR_MODEL_PERMISSIONS,
+    ("articles", "contributor", "add_contributor", "Can add contributor"),
+    ("articles", "contributor", "change_contributor", "Can change contributor"),
+    ("articles", "topic", "add_topic", "Can add topic"),
+    ("articles", "topic", "change_topic", "Can change topic"),
+    # Promoted search results change what readers see first.
+    (
+        "wagtailsearchpromotions",
+        "searchpromotion",
+        "add_searchpromotion",
+        "Can add search promotion",
+    ),
+    (
+        "wagtailsearchpromotions",
+        "searchpromotion",
+        "change_searchpromotion",
+        "Can change search promotion",
+    ),
+    (
+        "wagtailsearchpromotions",
+        "searchpromotion",
+        "delete_searchpromotion",
+        "Can delete search promotion",
+    ),
+]
+# Wagtail's first migration lets both groups delete any image or document;
+# deleting shared media is an administrator's job.
+REVOKED_MODEL_PERMISSIONS = ["delete_image", "delete_document"]
+
+
+def set_up_editorial_groups(apps):
+    """Create both groups with their model permissions, and narrow Wagtail's defaults.
+
+    Wagtail's initial data gives both groups page permissions on the tree's
+    root (every page, the home page included); those are removed in favour of
+    permissions on each articles section (``govern_article_sections``).
+    """
+    Group = apps.get_model("auth", "Group")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    for name, model_permissions in [
+        (EDITORS, EDITOR_MODEL_PERMISSIONS),
+        (MODERATORS, MODERATOR_MODEL_PERMISSIONS),
+    ]:
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.add(*(_permission(apps, *spec) for spec in model_permissions))
+        group.permissions.remove(
+            *group.permissions.filter(codename__in=REVOKED_MODEL_PERMISSIONS)
+        )
+        GroupPagePermission.objects.filter(group=group, page__depth=1).delete()
+
+
+def govern_article_sections(apps, sections=None):
+    """Give both groups their page permissions on each articles section, and
+    put the section under the clinical review workflow (unless it already has
+    a workflow of its own)."""
+    Group = apps.get_model("auth", "Group")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    Permission = apps.get_model("auth", "Permission")
+    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
+    if sections is None:
+        sections = apps.get_model("articles", "ArticleIndexPage").objects.all()
+    editors, _ = Group.objects.get_or_create(name=EDITORS)
+    moderators, _ = Group.objects.get_or_create(name=MODERATORS)
+    workflow = _review_workflow(apps, moderators)
+    page_permissions = {
+        p.codename: p
+        for p in Permission.objects.filter(
+            content_type__app_label="wagtailcore", content_type__model="page"
+        )
+    }
+    for section in sections:
+        for group, codenames in [
+            (editors, EDITOR_PAGE_PERMISSIONS),
+            (moderators, MODERATOR_PAGE_PERMISSIONS),
+        ]:
+            for codename in codenames:
+                GroupPagePermission.objects.get_or_create(
+                    group=group,
+                    page_id=section.pk,
+                    permission=page_permissions[codename],
+                )
+        WorkflowPage.objects.get_or_create(
+            page_id=section.pk, defaults={"workflow": workflow}
+        )
+
+
+def _review_workflow(apps, moderators):
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
+    task_type, _ = ContentType.objects.get_or_create(
+        app_label="wagtailcore", model="groupapprovaltask"
+    )
+    task, _ = GroupApprovalTask.objects.get_or_create(
+        name=REVIEW_TASK, defaults={"content_type": task_type, "active": True}
+    )
+    task.groups.add(moderators)
+    workflow, _ = Workflow.objects.get_or_create(
+        name=REVIEW_WORKFLOW, defaults={"active": True}
+    )
+    WorkflowTask.objects.get_or_create(
+        workflow=workflow, task=task, defaults={"sort_order": 0}
+    )
+    return workflow
+
+
+def _permission(apps, app_label, model, codename, name):
+    """The permission, created if Django's post-migrate step has not made it yet."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    content_type, _ = ContentType.objects.get_or_create(
+        app_label=app_label, model=model
+    )
+    permission, _ = Permission.objects.get_or_create(
+        content_type=content_type, codename=codename, defaults={"name": name}
+    )
+    return permission

@@ -1,0 +1,4 @@
+from .home_page import HomePage, HomePageFeaturedArticle
+from .site_settings import SiteSettings
+
+__all__ = ["HomePage", "HomePageFeaturedArticle", "SiteSettings"]

@@ -1,0 +1,76 @@
+import xml.etree.ElementTree as ET
+from http import HTTPStatus
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.test import RequestFactory, TestCase, override_settings
+from django.views.defaults import server_error
+
+from home.tests.test_demo import SEED_URL, load_demo
+
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+class DiscoveryTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        load_demo()  # the default site is http://testserver
+
+    def test_sitemap_lists_pages_and_topic_pages_with_absolute_urls(self):
+        response = self.client.get("/sitemap.xml")
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        root = ET.fromstring(response.content)
+        locations = [loc.text for loc in root.findall("s:url/s:loc", SITEMAP_NS)]
+        self.assertEqual(
+            locations,
+            [
+                "http://testserver/",
+                "http://testserver/articles/",
+                "http://testserver/articles/topics/exercise-and-fitness/",
+                "http://testserver/articles/topics/nerves-and-numbness/",
+                f"http://testserver{SEED_URL}",
+            ],
+        )
+
+    def test_robots_txt_points_to_the_sitemap(self):
+        response = self.client.get("/robots.txt")
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        self.assertEqual(response["Content-Type"], "text/plain; charset=utf-8")
+        lines = response.content.decode().splitlines()
+        self.assertIn("Sitemap: http://testserver/sitemap.xml", lines)
+        self.assertIn("Disallow: /admin/", lines)
+
+    def test_a_missing_page_gets_a_friendly_404(self):
+        response = self.client.get("/no-such-page/")
+        self.assertEqual(response.status_code, HTTPStatus.NOT_FOUND)
+        self.assertContains(response, "Sorry, we can’t find that page", status_code=404)
+        self.assertContains(response, 'action="/search/"', status_code=404)
+
+    def test_the_500_page_needs_no_database_or_request(self):
+        with self.assertNumQueries(0):
+            html = render_to_string("500.html")
+        self.assertIn("Sorry, something went wrong", html)
+        self.assertIn("/static/css/site.css", html)
+
+
+class PrintStylesheetTests(TestCase):
+    def test_pages_link_a_print_stylesheet_that_hides_site_chrome_and_the_poll(self):
+        response = self.client.get("/")
+        self.assertContains(
+            response,
+            '<link rel="stylesheet" href="/static/css/print.css" media="print">',
+            html=True,
+        )
+        css = (settings.BASE_DIR / "static" / "css" / "print.css").read_text()
+        hidden = css[: css.index("display: none")]  # the selectors hidden first
+        for selector in [".site-header", ".site-footer", "nav", ".poll", "form"]:
+            with self.subTest(selector=selector):
+                self.assertIn(f"\n{selector},", hidden)
+
+
+@override_settings(DEBUG=False)
+class ServerErrorTests(TestCase):
+    def test_a_server_error_renders_the_friendly_page(self):
+        response = server_error(RequestFactory().get("/"))
+        self.assertEqual(response.status_code, HTTPStatus.INTERNAL_SERVER_ERROR)
+        self.assertIn(b"Sorry, something went wrong", response.content)
