@@ -2,6 +2,7 @@
 
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save
+from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -20,7 +21,9 @@ SHOWN_ON_PAGES = [
 ]
 
 
-def purge_pages(**kwargs):
+def purge_pages(sender=None, created=False, **kwargs):
+    if created and issubclass(sender, BaseSiteSetting):
+        return  # settings rows appear, with their defaults, on first read
     page_cache.purge()
 
 
