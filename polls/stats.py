@@ -115,6 +115,12 @@ class Helpfulness:
             return None
         return wilson_lower_bound(self.positive, self.responses)
 
+    @property
+    def score_percent(self):
+        """The Wilson lower bound as a whole percentage, e.g. "71"; None if unranked."""
+        wilson = self.wilson
+        return None if wilson is None else whole_percent(100 * wilson)
+
     def summary(self):
         """e.g. "78% helpful, 212 responses": a percentage never comes alone."""
         if not self.responses:

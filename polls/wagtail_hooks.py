@@ -1,0 +1,46 @@
+from django.contrib.auth.models import Permission
+from django.templatetags.static import static
+from django.urls import include, path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+from polls import admin_urls
+from polls.menu import ResultsMenuItem
+from polls.permissions import VIEW_RESULTS
+from polls.views.comments import CommentViewSet
+
+
+@hooks.register("register_admin_viewset")
+def register_comment_viewset():
+    return CommentViewSet()
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("polls/", include(admin_urls, namespace="polls_admin"))]
+
+
+@hooks.register("register_reports_menu_item")
+def register_helpfulness_report_menu_item():
+    return ResultsMenuItem(
+        _("Article helpfulness"),
+        reverse("polls_admin:helpfulness"),
+        name="article-helpfulness",
+        icon_name="help",
+        order=1400,
+    )
+
+
+@hooks.register("register_permissions")
+def register_permissions():
+    return Permission.objects.filter(
+        content_type__app_label="polls", codename=VIEW_RESULTS
+    )
+
+
+@hooks.register("insert_global_admin_css")
+def register_admin_css():
+    return format_html(
+        '<link rel="stylesheet" href="{}">', static("polls/admin/polls.css")
+    )
