@@ -4,11 +4,15 @@ from django.urls import include, path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
 
 from polls import admin_urls
 from polls.menu import ResultsMenuItem
 from polls.permissions import VIEW_RESULTS
 from polls.views.comments import CommentViewSet
+from polls.views.snippets import PollViewSet, refuse_deleting_answered_polls
+
+register_snippet(PollViewSet)
 
 
 @hooks.register("register_admin_viewset")
@@ -37,6 +41,9 @@ def register_permissions():
     return Permission.objects.filter(
         content_type__app_label="polls", codename=VIEW_RESULTS
     )
+
+
+hooks.register("before_delete_snippet", refuse_deleting_answered_polls)
 
 
 @hooks.register("insert_global_admin_css")
