@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from polls import admin_urls
+from polls.components import HelpfulnessDashboardPanel
 from polls.menu import ResultsMenuItem
 from polls.permissions import VIEW_RESULTS
 from polls.views.comments import CommentViewSet
@@ -41,6 +42,11 @@ def register_permissions():
     return Permission.objects.filter(
         content_type__app_label="polls", codename=VIEW_RESULTS
     )
+
+
+@hooks.register("construct_homepage_panels")
+def register_helpfulness_dashboard_panel(request, panels):
+    panels.append(HelpfulnessDashboardPanel())
 
 
 hooks.register("before_delete_snippet", refuse_deleting_answered_polls)
