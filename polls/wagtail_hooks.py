@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from polls import admin_urls
 from polls.components import HelpfulnessDashboardPanel
 from polls.menu import ResultsMenuItem
+from polls.page_listing import annotate_helpfulness, helpfulness_listing_buttons
 from polls.permissions import VIEW_RESULTS
 from polls.views.comments import CommentViewSet
 from polls.views.snippets import PollViewSet, refuse_deleting_answered_polls
@@ -50,6 +51,8 @@ def register_helpfulness_dashboard_panel(request, panels):
 
 
 hooks.register("before_delete_snippet", refuse_deleting_answered_polls)
+hooks.register("construct_explorer_page_queryset", annotate_helpfulness)
+hooks.register("register_page_listing_buttons", helpfulness_listing_buttons)
 
 
 @hooks.register("insert_global_admin_css")
