@@ -17,7 +17,8 @@ class HelpfulnessDashboardPanel(Component):
     period are ranked, by the Wilson lower bound. One query: the counters are
     summed per page and numbered from both ends with window functions, and only
     the first few from each end come back. A page is in the lower half or the
-    upper half, never in both lists.
+    upper half, never in both lists; with an odd number of ranked pages the
+    middle one is in neither.
     """
 
     name = "polls_helpfulness"
@@ -59,9 +60,9 @@ class HelpfulnessDashboardPanel(Component):
                 "title": row["page_title"],
                 "helpfulness": Helpfulness.from_row(row, minimum=minimum),
             }
-            if row["from_bottom"] <= row["from_top"]:
+            if row["from_bottom"] < row["from_top"]:
                 least.append((row["from_bottom"], entry))
-            else:
+            elif row["from_top"] < row["from_bottom"]:
                 most.append((row["from_top"], entry))
         return {
             "least_helpful": [entry for _, entry in sorted(least, key=lambda e: e[0])],

@@ -52,7 +52,7 @@ def helpfulness_listing_buttons(page, user, next_url=None):
         summary,
         url=reverse("polls_admin:page_helpfulness", args=[page.pk]),
         icon_name="help",
-        priority=60,
+        priority=40,
         attrs={
             "title": _("Reader feedback on this page, all time"),
         },

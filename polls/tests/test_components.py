@@ -76,11 +76,19 @@ class DashboardPanelTests(WagtailTestUtils, TestCase):
         self.assertEqual(least, ["Page 0 of 10", "Page 1 of 10"])
         self.assertEqual(most, ["Page 3 of 10", "Page 2 of 10"])
 
-    def test_says_so_when_no_page_has_enough_answers(self):
-        for page in self.pages:
+    def test_the_middle_page_of_an_odd_number_is_in_neither_list(self):
+        for page in self.pages[3:]:
+            page.delete()
+        least, most = self.lists(self.render(self.editor))
+        self.assertEqual((least, most), (["Page 0 of 10"], ["Page 2 of 10"]))
+
+    def test_says_so_when_there_is_nothing_to_compare(self):
+        for page in self.pages[1:]:
             page.delete()
         html = self.render(self.editor)
-        self.assertIn("No page has 10 or more responses in the last 30 days", html)
+        self.assertIn(
+            "Fewer than two pages have 10 or more responses in the last 30 days", html
+        )
 
     def test_hidden_from_users_who_cannot_view_results(self):
         writer = make_user("writer", permissions=["wagtailadmin.access_admin"])

@@ -140,6 +140,8 @@ class NumbersTests(HelpfulnessReportTestCase):
             rows["Cramp"].select_one("td.title a")["href"],
             reverse("polls_admin:page_helpfulness", args=[self.b.pk]),
         )
+        self.assertEqual(numb_legs[6], "today")
+        self.assertIn("5 pages", soup.get_text(" "))
 
     def test_spam_drops_out_of_the_report(self):
         spam = Response.objects.filter(page=self.a, choice__label="No").first()

@@ -1,5 +1,6 @@
 """Table columns that never show a percentage without its number of responses."""
 
+from django.contrib.humanize.templatetags.humanize import naturalday
 from wagtail.admin.ui.tables import Column
 
 from polls.stats import whole_percent
@@ -36,4 +37,14 @@ class ScoreColumn(PercentColumn):
         if context["raw_value"] is not None:
             context["percent"] = whole_percent(100 * context["raw_value"])
         context["minimum"] = self.minimum
+        return context
+
+
+class DayColumn(Column):
+    """A date (not a time): "today", "yesterday" or "25 Nov 2026"."""
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        if context["raw_value"]:
+            context["value"] = naturalday(context["raw_value"], "j M Y")
         return context

@@ -141,6 +141,7 @@ class CommentIndexView(
                 label=_("Comment"),
                 get_url=self.get_edit_url,
                 classname="polls-comment-excerpt",
+                width="30%",
             ),
             TitleColumn(
                 "page_title",

@@ -82,7 +82,7 @@ class PageHelpfulnessView(
                 "url": reverse("polls_admin:helpfulness"),
                 "label": _("Article helpfulness"),
             },
-            {"url": "", "label": self.page.title},
+            {"url": "", "label": self.get_page_title()},
         ]
 
     def get_header_buttons(self):

@@ -6,13 +6,14 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_filters import DateFromToRangeFilter, ModelChoiceFilter
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import DateColumn, NumberColumn, TitleColumn
+from wagtail.admin.paginator import WagtailPaginator
+from wagtail.admin.ui.tables import NumberColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
 from polls.models import DailyCount, Poll, PollSettings
 from polls.views.access import ResultsPermissionMixin
-from polls.views.columns import PercentColumn, ScoreColumn
+from polls.views.columns import DayColumn, PercentColumn, ScoreColumn
 from polls.views.export import SafeSpreadsheetExportMixin
 
 # Sections are the pages just below each site's home page (root 1, home 2).
@@ -44,6 +45,13 @@ class HelpfulnessReportFilterSet(WagtailFilterSet):
         return queryset.filter(page__path__startswith=value.path)
 
 
+class PagePaginator(WagtailPaginator):
+    """Counts rows as pages ("9 pages"), not as the counters they sum."""
+
+    verbose_name = _("page")
+    verbose_name_plural = _("pages")
+
+
 def page_helpfulness_url(row):
     return reverse("polls_admin:page_helpfulness", args=[row["page"]])
 
@@ -64,6 +72,7 @@ class HelpfulnessReportView(
     index_url_name = "polls_admin:helpfulness"
     index_results_url_name = "polls_admin:helpfulness_results"
     filterset_class = HelpfulnessReportFilterSet
+    paginator_class = PagePaginator
     is_searchable = True
     search_fields = ["page__title"]
     default_ordering = "wilson"
@@ -123,10 +132,8 @@ class HelpfulnessReportView(
                 minimum=self.minimum_responses,
                 label=_("Helpfulness score"),
                 sort_key="wilson",
-                descending_title_text=_("Most helpful first"),
-                ascending_title_text=_("Least helpful first"),
             ),
-            DateColumn(
+            DayColumn(
                 "last_response", label=_("Last response"), sort_key="last_response"
             ),
         ]
