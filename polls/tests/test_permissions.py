@@ -104,20 +104,15 @@ class PermissionMatrixTests(WagtailTestUtils, TestCase):
             reverse("wagtailsnippets_polls_poll:edit", args=[self.poll.pk]),
         ]
 
-    def test_anonymous_users_are_sent_to_the_login(self):
-        for url in self.results_urls() + self.snippet_urls():
-            with self.subTest(url):
-                response = self.client.get(url)
-                self.assertEqual(response.status_code, HTTPStatus.FOUND)
-                self.assertTrue(response["Location"].startswith(LOGIN))
-
-    def test_users_without_admin_access_are_sent_to_the_login(self):
-        self.login(self.users["no admin access"])
-        for url in self.results_urls() + self.snippet_urls():
-            with self.subTest(url):
-                response = self.client.get(url)
-                self.assertEqual(response.status_code, HTTPStatus.FOUND)
-                self.assertTrue(response["Location"].startswith(LOGIN))
+    def test_anonymous_users_and_users_without_admin_access_go_to_the_login(self):
+        for who in ["anonymous", "no admin access"]:
+            if who != "anonymous":
+                self.login(self.users[who])
+            for url in self.results_urls() + self.snippet_urls():
+                with self.subTest(who=who, url=url):
+                    response = self.client.get(url)
+                    self.assertEqual(response.status_code, HTTPStatus.FOUND)
+                    self.assertTrue(response["Location"].startswith(LOGIN))
 
     def test_editors_without_view_results_get_403(self):
         self.login(self.users["editor without view_results"])
