@@ -21,7 +21,7 @@ class HelpfulnessPanel(Panel):
     """
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("heading", _("Reader feedback"))
+        kwargs.setdefault("heading", _("Helpfulness"))
         super().__init__(**kwargs)
 
     class BoundPanel(Panel.BoundPanel):
