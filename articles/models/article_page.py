@@ -26,6 +26,7 @@ from wagtail.search import index
 from articles.blocks import ArticleStreamBlock, ReferencesStreamBlock
 from articles.serializers import ContributorSerializer, TopicSerializer
 from polls.models import PollPageMixin
+from polls.panels import HelpfulnessPanel
 
 REVIEW_WINDOW_DAYS = 30
 WORDS_PER_MINUTE = 200
@@ -130,6 +131,7 @@ class ArticlePage(PollPageMixin, Page):
     )
 
     content_panels = [
+        HelpfulnessPanel(),
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("hero_image"),

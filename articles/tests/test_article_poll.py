@@ -2,9 +2,12 @@
 
 from bs4 import BeautifulSoup
 from django.test import TestCase
+from django.urls import reverse
+from wagtail.test.utils import WagtailTestUtils
 
 from articles.tests.factories import default_body, make_article, make_index, site_root
 from polls.models import Choice, Poll
+from polls.services import record_vote
 
 
 def poll_region(article, client):
@@ -48,3 +51,21 @@ class ArticlePollTests(TestCase):
         html, region = poll_region(article, self.client)
         self.assertEqual(region["id"], f"poll-{self.other_poll.pk}")
         self.assertIsNotNone(html.select_one(".article__body section.poll"))
+
+
+class HelpfulnessInTheEditorTests(WagtailTestUtils, TestCase):
+    def test_the_article_editor_shows_helpfulness_at_a_glance(self):
+        index = make_index(site_root())
+        article = make_article(index, title="Cramp")
+        poll = Poll.objects.get(question="Was this article helpful?")
+        answers = {c.label: c for c in poll.choices.all()}
+        for n, label in enumerate(["Yes", "Yes", "Yes", "No"]):
+            record_vote(page=article, choice=answers[label], reader_key=f"r{n}")
+        self.login()
+        response = self.client.get(
+            reverse("wagtailadmin_pages:edit", args=[article.pk])
+        )
+        self.assertContains(response, "75% helpful, 4 responses")
+        self.assertContains(
+            response, reverse("polls_admin:page_helpfulness", args=[article.pk])
+        )

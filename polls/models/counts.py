@@ -1,5 +1,12 @@
 from django.db import models
 from django.db.models import F, Max, Q, Sum
+from django.db.models.functions import Coalesce
+
+from polls.stats import (
+    is_under_minimum_expression,
+    percent_expression,
+    wilson_lower_bound_expression,
+)
 
 from .poll import Sentiment
 
@@ -20,15 +27,42 @@ class DailyCountQuerySet(models.QuerySet):
         and days, not with the number of votes.
         """
         return (
-            self.values("page")
+            self.order_by()  # Meta.ordering would add "date" to the GROUP BY
+            .values("page")
             .annotate(
                 page_title=F("page__title"),
                 responses=Sum("count"),
-                positive=Sum("count", filter=Q(sentiment=Sentiment.POSITIVE)),
-                negative=Sum("count", filter=Q(sentiment=Sentiment.NEGATIVE)),
+                positive=Coalesce(
+                    Sum("count", filter=Q(sentiment=Sentiment.POSITIVE)), 0
+                ),
+                negative=Coalesce(
+                    Sum("count", filter=Q(sentiment=Sentiment.NEGATIVE)), 0
+                ),
                 last_response=Max("date"),
             )
             .filter(responses__gt=0)
+        )
+
+    def with_scores(self, minimum_responses):
+        """Add % positive and the Wilson lower bound to ``helpfulness_by_page`` rows.
+
+        Pages with fewer than ``minimum_responses`` get no Wilson bound (NULL)
+        and ``under_minimum=1``, so rankings can list them last.
+        """
+        return self.annotate(
+            percent_positive=percent_expression("positive", "responses"),
+            wilson=wilson_lower_bound_expression(
+                "positive", "responses", minimum=minimum_responses
+            ),
+            under_minimum=is_under_minimum_expression("responses", minimum_responses),
+        )
+
+    def totals(self):
+        """Responses, positive and negative over all the rows, as one dict."""
+        return self.aggregate(
+            responses=Coalesce(Sum("count"), 0),
+            positive=Coalesce(Sum("count", filter=Q(sentiment=Sentiment.POSITIVE)), 0),
+            negative=Coalesce(Sum("count", filter=Q(sentiment=Sentiment.NEGATIVE)), 0),
         )
 
     def by_day(self):

@@ -6,6 +6,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from polls.admin_forms import PollAdminForm
+
 
 class Sentiment(models.TextChoices):
     """How a choice counts in reports: "Yes" is positive, "No" negative."""
@@ -40,6 +42,7 @@ class Poll(index.Indexed, ClusterableModel):
         InlinePanel("choices", label="Choice", min_num=2, max_num=6),
     ]
     search_fields = [index.SearchField("question"), index.AutocompleteField("question")]
+    base_form_class = PollAdminForm
 
     class Meta:
         ordering = ["question"]

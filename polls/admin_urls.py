@@ -1,0 +1,19 @@
+from django.urls import path
+
+from polls.views.page_helpfulness import PageHelpfulnessView
+from polls.views.reports import HelpfulnessReportView
+
+app_name = "polls_admin"
+urlpatterns = [
+    path("helpfulness/", HelpfulnessReportView.as_view(), name="helpfulness"),
+    path(
+        "helpfulness/results/",
+        HelpfulnessReportView.as_view(results_only=True),
+        name="helpfulness_results",
+    ),
+    path(
+        "helpfulness/pages/<int:page_id>/",
+        PageHelpfulnessView.as_view(),
+        name="page_helpfulness",
+    ),
+]

@@ -1,0 +1,72 @@
+import datetime
+
+from django.db.models import F, Q, Window
+from django.db.models.functions import RowNumber
+from django.utils import timezone
+from wagtail.admin.ui.components import Component
+
+from polls.models import DailyCount, PollSettings
+from polls.permissions import can_view_results
+from polls.stats import Helpfulness
+
+
+class HelpfulnessDashboardPanel(Component):
+    """The least and the most helpful pages of the last 30 days, on the dashboard.
+
+    Only pages with at least ``PollSettings.minimum_responses`` answers in the
+    period are ranked, by the Wilson lower bound. One query: the counters are
+    summed per page and numbered from both ends with window functions, and only
+    the first few from each end come back. A page is in the lower half or the
+    upper half, never in both lists; with an odd number of ranked pages the
+    middle one is in neither.
+    """
+
+    name = "polls_helpfulness"
+    template_name = "polls/admin/dashboard_panel.html"
+    order = 150
+    days = 30
+    limit = 5
+
+    def render_html(self, parent_context=None):
+        if not can_view_results(parent_context["request"].user):
+            return ""
+        return super().render_html(parent_context)
+
+    def get_rows(self, minimum):
+        since = timezone.localdate() - datetime.timedelta(days=self.days - 1)
+        return (
+            DailyCount.objects.for_period(since)
+            .helpfulness_by_page()
+            .with_scores(minimum)
+            .filter(under_minimum=0)
+            .annotate(
+                from_bottom=Window(
+                    RowNumber(), order_by=[F("wilson").asc(), F("page").asc()]
+                ),
+                from_top=Window(
+                    RowNumber(), order_by=[F("wilson").desc(), F("page").asc()]
+                ),
+            )
+            .filter(Q(from_bottom__lte=self.limit) | Q(from_top__lte=self.limit))
+        )
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        minimum = PollSettings.for_request(request).minimum_responses
+        least, most = [], []
+        for row in self.get_rows(minimum):
+            entry = {
+                "page": row["page"],
+                "title": row["page_title"],
+                "helpfulness": Helpfulness.from_row(row, minimum=minimum),
+            }
+            if row["from_bottom"] < row["from_top"]:
+                least.append((row["from_bottom"], entry))
+            elif row["from_top"] < row["from_bottom"]:
+                most.append((row["from_top"], entry))
+        return {
+            "least_helpful": [entry for _, entry in sorted(least, key=lambda e: e[0])],
+            "most_helpful": [entry for _, entry in sorted(most, key=lambda e: e[0])],
+            "days": self.days,
+            "minimum": minimum,
+        }

@@ -1,0 +1,59 @@
+"""The page explorer shows each page's helpfulness at a glance.
+
+``annotate_helpfulness`` (a ``construct_explorer_page_queryset`` hook) adds
+two correlated subqueries over the page's daily counters to the listing's
+query, so the figures arrive with the pages: the database computes them only
+for the rows on screen, through the counters' (page, choice, date) index, and
+no query runs per row. The button hook then reads those annotations; where
+they are missing (another listing, or a user who may not see results) it
+shows nothing rather than query.
+"""
+
+from django.db.models import IntegerField, OuterRef, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.widgets.button import ListingButton
+
+from polls.models import DailyCount, Sentiment
+from polls.permissions import can_view_results
+from polls.stats import Helpfulness
+
+
+def _page_total(**filters):
+    return Coalesce(
+        Subquery(
+            DailyCount.objects.filter(page=OuterRef("pk"), **filters)
+            .order_by()
+            .values("page")
+            .annotate(total=Sum("count"))
+            .values("total"),
+            output_field=IntegerField(),
+        ),
+        0,
+    )
+
+
+def annotate_helpfulness(parent_page, pages, request):
+    if not can_view_results(request.user):
+        return pages
+    return pages.annotate(
+        polls_responses=_page_total(),
+        polls_positive=_page_total(sentiment=Sentiment.POSITIVE),
+    )
+
+
+def helpfulness_listing_buttons(page, user, next_url=None):
+    responses = getattr(page, "polls_responses", None)
+    if not responses or not can_view_results(user):
+        return
+    summary = Helpfulness(responses=responses, positive=page.polls_positive).summary()
+    yield ListingButton(
+        summary,
+        url=reverse("polls_admin:page_helpfulness", args=[page.pk]),
+        icon_name="help",
+        priority=40,
+        attrs={
+            "title": _("Reader feedback on this page, all time"),
+        },
+    )

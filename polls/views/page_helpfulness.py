@@ -1,0 +1,157 @@
+import datetime
+from collections import Counter
+
+from django import forms
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin import messages
+from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.widgets.button import HeaderButton
+from wagtail.models import Page
+
+from polls.charts import daily_chart
+from polls.models import DailyCount, PollSettings, Reason, Response
+from polls.stats import Helpfulness
+from polls.views.access import ResultsPermissionMixin
+
+PERIODS = [
+    (7, _("7 days")),
+    (30, _("30 days")),
+    (90, _("90 days")),
+    (365, _("365 days")),
+]
+DEFAULT_PERIOD = 30
+
+
+class PeriodForm(forms.Form):
+    period = forms.TypedChoiceField(choices=PERIODS, coerce=int)
+
+
+class PageHelpfulnessView(
+    ResultsPermissionMixin, WagtailAdminTemplateMixin, TemplateView
+):
+    """Everything readers said about one page: over time, why, and per revision.
+
+    The chart and the totals read the daily counters; reasons and comments
+    read the responses of this one page and period. The revision breakdown
+    covers every answer the page ever had, so an older edit can be compared
+    with the latest one whatever the period.
+    """
+
+    template_name = "polls/admin/page_helpfulness.html"
+    header_icon = "help"
+    comment_limit = 50
+
+    def get(self, request, *args, **kwargs):
+        self.page = get_object_or_404(Page, pk=kwargs["page_id"])
+        return super().get(request, *args, **kwargs)
+
+    @cached_property
+    def period(self):
+        if "period" not in self.request.GET:
+            return DEFAULT_PERIOD
+        form = PeriodForm(self.request.GET)
+        if form.is_valid():
+            return form.cleaned_data["period"]
+        messages.warning(
+            self.request,
+            _(
+                "“%(value)s” is not a period this page offers; "
+                "showing the last %(days)s days."
+            )
+            % {"value": self.request.GET["period"][:20], "days": DEFAULT_PERIOD},
+        )
+        return DEFAULT_PERIOD
+
+    @cached_property
+    def dates(self):
+        end = timezone.localdate()
+        return end - datetime.timedelta(days=self.period - 1), end
+
+    def get_page_title(self):
+        return _("Helpfulness of “%(title)s”") % {"title": self.page.title}
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {
+                "url": reverse("polls_admin:helpfulness"),
+                "label": _("Article helpfulness"),
+            },
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_header_buttons(self):
+        buttons = [
+            HeaderButton(
+                _("Edit page"),
+                url=reverse("wagtailadmin_pages:edit", args=[self.page.pk]),
+                icon_name="edit",
+            ),
+            HeaderButton(
+                _("All comments"),
+                url=reverse("polls_comments:index")
+                + "?"
+                + urlencode({"page": self.page.pk}),
+                icon_name="comment",
+            ),
+        ]
+        return buttons
+
+    def get_reasons(self, responses):
+        counts = Counter(
+            code
+            for reasons in responses.exclude(reasons=[]).values_list(
+                "reasons", flat=True
+            )
+            for code in reasons
+        )
+        return [
+            {"code": code, "label": label, "count": counts[code]}
+            for code, label in Reason.choices
+        ]
+
+    def get_revisions(self, minimum):
+        rows = Response.objects.filter(page=self.page).by_revision()
+        return [
+            {
+                "revision": row["revision"],
+                "created_at": row["revision__created_at"],
+                "is_live": row["revision"] == self.page.live_revision_id,
+                "helpfulness": Helpfulness.from_row(row, minimum=minimum),
+            }
+            for row in rows
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        start, end = self.dates
+        minimum = PollSettings.for_request(self.request).minimum_responses
+        counters = DailyCount.objects.filter(page=self.page).for_period(start, end)
+        responses = (
+            Response.objects.counted().filter(page=self.page).for_period(start, end)
+        )
+        comments = (
+            responses.with_comments()
+            .select_related("choice")
+            .order_by("-created_at")[: self.comment_limit]
+        )
+        context.update(
+            page=self.page,
+            period=self.period,
+            periods=PERIODS,
+            start=start,
+            end=end,
+            helpfulness=Helpfulness.from_row(counters.totals(), minimum=minimum),
+            minimum=minimum,
+            chart=daily_chart(list(counters.by_day()), start, end),
+            reasons=self.get_reasons(responses),
+            comments=comments,
+            comment_limit=self.comment_limit,
+            revisions=self.get_revisions(minimum),
+        )
+        return context

@@ -1,0 +1,163 @@
+import datetime
+
+from django.db.models import F
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django_filters import DateFromToRangeFilter, ModelChoiceFilter
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.paginator import WagtailPaginator
+from wagtail.admin.ui.tables import NumberColumn, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Page
+
+from polls.models import DailyCount, Poll, PollSettings
+from polls.views.access import ResultsPermissionMixin
+from polls.views.columns import DayColumn, PercentColumn, ScoreColumn
+from polls.views.export import SafeSpreadsheetExportMixin
+
+# Sections are the pages just below each site's home page (root 1, home 2).
+SECTION_DEPTH = 3
+
+
+def get_sections(request):
+    return Page.objects.filter(depth=SECTION_DEPTH).order_by("path")
+
+
+class HelpfulnessReportFilterSet(WagtailFilterSet):
+    """Every filter narrows the counter rows (a WHERE), before they are summed."""
+
+    date = DateFromToRangeFilter(
+        label=_("Date"), field_name="date", widget=DateRangePickerWidget
+    )
+    poll = ModelChoiceFilter(
+        label=_("Poll"), field_name="poll", queryset=Poll.objects.all()
+    )
+    section = ModelChoiceFilter(
+        label=_("Section"), queryset=get_sections, method="filter_section"
+    )
+
+    class Meta:
+        model = DailyCount
+        fields = []
+
+    def filter_section(self, queryset, name, value):
+        return queryset.filter(page__path__startswith=value.path)
+
+
+class PagePaginator(WagtailPaginator):
+    """Counts rows as pages ("9 pages"), not as the counters they sum."""
+
+    verbose_name = _("page")
+    verbose_name_plural = _("pages")
+
+
+def page_helpfulness_url(row):
+    return reverse("polls_admin:page_helpfulness", args=[row["page"]])
+
+
+class HelpfulnessReportView(
+    ResultsPermissionMixin, SafeSpreadsheetExportMixin, ReportView
+):
+    """One row per page with answers, weakest first.
+
+    Reads ``DailyCount`` (a few rows per page and day), never the responses,
+    so it costs the same with a thousand votes or a million. Pages with fewer
+    answers than ``PollSettings.minimum_responses`` are listed but have no
+    score and sort after every ranked page, whichever way the table is sorted.
+    """
+
+    page_title = _("Article helpfulness")
+    header_icon = "help"
+    index_url_name = "polls_admin:helpfulness"
+    index_results_url_name = "polls_admin:helpfulness_results"
+    filterset_class = HelpfulnessReportFilterSet
+    paginator_class = PagePaginator
+    is_searchable = True
+    search_fields = ["page__title"]
+    default_ordering = "wilson"
+    ranked_orderings = {"percent_positive", "wilson"}
+    list_export = [
+        "page",
+        "page_title",
+        "responses",
+        "positive",
+        "negative",
+        "percent_positive",
+        "wilson",
+        "last_response",
+    ]
+    export_headings = {
+        "page": _("Page ID"),
+        "page_title": _("Article"),
+        "responses": _("Responses"),
+        "positive": _("Positive"),
+        "negative": _("Negative"),
+        "percent_positive": _("% positive"),
+        "wilson": _("Wilson lower bound (95%), blank if too few responses"),
+        "last_response": _("Last response"),
+    }
+    custom_field_preprocess = {
+        "percent_positive": {
+            "csv": lambda value: round(value, 1),
+            "xlsx": lambda value: round(value, 1),
+        },
+        "wilson": {
+            "csv": lambda value: "" if value is None else round(value, 4),
+            "xlsx": lambda value: None if value is None else round(value, 4),
+        },
+    }
+
+    @cached_property
+    def minimum_responses(self):
+        return PollSettings.for_request(self.request).minimum_responses
+
+    @cached_property
+    def columns(self):
+        return [
+            TitleColumn(
+                "page_title",
+                label=_("Article"),
+                sort_key="page_title",
+                get_url=page_helpfulness_url,
+            ),
+            NumberColumn("responses", label=_("Responses"), sort_key="responses"),
+            NumberColumn("positive", label=_("Positive"), sort_key="positive"),
+            NumberColumn("negative", label=_("Negative"), sort_key="negative"),
+            PercentColumn(
+                "percent_positive", label=_("% positive"), sort_key="percent_positive"
+            ),
+            ScoreColumn(
+                "wilson",
+                minimum=self.minimum_responses,
+                label=_("Helpfulness score"),
+                sort_key="wilson",
+            ),
+            DayColumn(
+                "last_response", label=_("Last response"), sort_key="last_response"
+            ),
+        ]
+
+    def get_filename(self):
+        return f"article-helpfulness-{datetime.date.today():%Y-%m-%d}"
+
+    def get_base_queryset(self):
+        return DailyCount.objects.helpfulness_by_page().with_scores(
+            self.minimum_responses
+        )
+
+    def get_filterset_kwargs(self):
+        kwargs = super().get_filterset_kwargs()
+        kwargs["queryset"] = self.get_base_queryset()
+        return kwargs
+
+    def order_queryset(self, queryset):
+        """NULLs last both ways on every database; unranked pages after ranked ones."""
+        key = self.ordering.removeprefix("-")
+        if self.ordering.startswith("-"):
+            order = [F(key).desc(nulls_last=True)]
+        else:
+            order = [F(key).asc(nulls_last=True)]
+        if key in self.ranked_orderings:
+            order.insert(0, "under_minimum")
+        return queryset.order_by(*order, "page")
