@@ -32,33 +32,47 @@ HIT_HEADER = "X-Page-Cache"
 STORED_STATUSES = (200,)
 
 
-def _cache():
+def cache():
+    """The cache holding pages, fragments and routes (Redis or a shared folder)."""
     return caches[CACHE_ALIAS]
+
+
+def timeout():
+    return getattr(settings, "PAGE_CACHE_TIMEOUT", 3600)
 
 
 def is_enabled():
     return getattr(settings, "PAGE_CACHE_ENABLED", True)
 
 
+def is_enabled_for_routes():
+    return getattr(settings, "ROUTE_CACHE_ENABLED", True)
+
+
 def purge():
     """Make every stored page stale at once."""
-    _cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 
 
-def _generation():
-    cache = _cache()
-    token = cache.get(GENERATION_KEY)
+def generation(request=None):
+    """The current purge token, read once per request."""
+    if request is not None:
+        if not hasattr(request, "_page_cache_generation"):
+            request._page_cache_generation = generation()
+        return request._page_cache_generation
+    pages = cache()
+    token = pages.get(GENERATION_KEY)
     if token is None:
         token = uuid.uuid4().hex
-        if not cache.add(GENERATION_KEY, token, timeout=None):
-            token = cache.get(GENERATION_KEY) or token
+        if not pages.add(GENERATION_KEY, token, timeout=None):
+            token = pages.get(GENERATION_KEY) or token
     return token
 
 
 def _key(request):
     address = f"{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"page:{_generation()}:{digest}"
+    return f"page:{generation(request)}:{digest}"
 
 
 def _may_use_cache(request):
@@ -83,7 +97,7 @@ class PageCacheMiddleware:
         if not _may_use_cache(request):
             return self.get_response(request)
         key = _key(request)
-        stored = _cache().get(key)
+        stored = cache().get(key)
         if stored is not None:
             status, headers, content = stored
             response = HttpResponse(content, status=status)
@@ -118,10 +132,10 @@ class PageCacheMiddleware:
             for name, value in response.items()
             if name.lower() not in ("set-cookie", "date")
         ]
-        _cache().set(
+        cache().set(
             key,
             (response.status_code, headers, response.content),
-            timeout=getattr(settings, "PAGE_CACHE_TIMEOUT", 3600),
+            timeout=timeout(),
         )
 
 

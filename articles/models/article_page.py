@@ -5,9 +5,9 @@ from datetime import timedelta
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Q, prefetch_related_objects
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.text import slugify
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -253,7 +253,17 @@ class ArticlePage(PollPageMixin, Page):
         )
 
     def sections(self):
-        """The body's blocks with unique anchors for those that have a heading."""
+        """The body's blocks with unique anchors for those that have a heading.
+
+        Also fetches the renditions of every image in the body in one query,
+        so a page with many images does not query once per image.
+        """
+        images = [
+            block.value["image"]
+            for block in self.body
+            if block.block_type == "image" and block.value["image"] is not None
+        ]
+        prefetch_related_objects(images, "renditions")
         used = set(self.RESERVED_ANCHORS)
         sections = []
         for block in self.body:
@@ -271,16 +281,28 @@ class ArticlePage(PollPageMixin, Page):
         return sections
 
     def get_context(self, request, *args, **kwargs):
+        """Everything the template needs, computed only if it renders.
+
+        The template caches most of the page per revision (page_fragment),
+        so on a cache hit none of these lists is ever built.
+        """
         context = super().get_context(request, *args, **kwargs)
-        sections = self.sections()
+        sections = SimpleLazyObject(self.sections)
+        topics = SimpleLazyObject(lambda: list(self.topics.all()))
         context["sections"] = sections
-        context["contents"] = [section for section in sections if section.anchor]
-        topics = list(self.topics.all())
-        section = self.get_parent().specific_deferred
+        context["contents"] = SimpleLazyObject(
+            lambda: [section for section in sections if section.anchor]
+        )
         context["topics"] = topics
-        context["topic_links"] = [
-            (topic, section.topic_url(topic, request)) for topic in topics
-        ]
-        context["related_articles"] = ArticlePage.objects.related_to(self, topics)
+        context["topic_links"] = SimpleLazyObject(
+            lambda: self.topic_links(topics, request)
+        )
+        context["related_articles"] = SimpleLazyObject(
+            lambda: list(ArticlePage.objects.related_to(self, topics))
+        )
         context["review_overdue"] = self.review_is_overdue()
         return context
+
+    def topic_links(self, topics, request):
+        section = self.get_parent().specific_deferred
+        return [(topic, section.topic_url(topic, request)) for topic in topics]

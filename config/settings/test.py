@@ -31,3 +31,5 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 # Page-cache tests switch it on themselves; others see every render.
 PAGE_CACHE_ENABLED = False
+ROUTE_CACHE_ENABLED = False
+FRAGMENT_CACHE_ENABLED = False

@@ -9,7 +9,9 @@ from polls.models import Choice, Poll
 from polls.tests.test_votes import JSON, SAME_ORIGIN
 
 
-@override_settings(PAGE_CACHE_ENABLED=True)
+@override_settings(
+    PAGE_CACHE_ENABLED=True, ROUTE_CACHE_ENABLED=True, FRAGMENT_CACHE_ENABLED=True
+)
 class PageCacheTests(TestCase):
     @classmethod
     def setUpTestData(cls):

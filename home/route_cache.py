@@ -1,0 +1,72 @@
+"""Remember where Wagtail's routing led, so a page read costs one query, not six.
+
+Wagtail routes a URL by walking the tree one slug at a time, a query or two
+per level. This middleware stores each successful route (the page's type
+and id, and any sub-route arguments) under the page cache's generation, so
+the route is forgotten the moment anything is published, moved or deleted
+(see ``home.page_cache``). On the next request for the same host and path it
+loads just that page and hands the route to Wagtail's own ``serve`` view,
+which then runs exactly as usual (view restrictions, hooks, serve()).
+"""
+
+import hashlib
+
+from django.contrib.contenttypes.models import ContentType
+from wagtail import views as wagtail_views
+from wagtail.url_routing import RouteResult
+
+from home import page_cache
+
+
+def _key(request):
+    address = f"{request.get_host()}{request.path}"
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    return f"route:{page_cache.generation(request)}:{digest}"
+
+
+class RouteCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if getattr(request, "_route_cache_key", None):
+            self.remember(request)
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if (
+            view_func is not wagtail_views.serve
+            or request.method not in ("GET", "HEAD")
+            or not page_cache.is_enabled_for_routes()
+        ):
+            return None
+        key = _key(request)
+        stored = page_cache.cache().get(key)
+        route = self.load(stored) if stored else None
+        if route is None:
+            request._route_cache_key = key  # remember Wagtail's answer
+        else:
+            request._wagtail_route_for_request = route
+        return None
+
+    @staticmethod
+    def load(stored):
+        content_type_id, page_id, args, kwargs = stored
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        try:
+            page = model.objects.get(pk=page_id, live=True)
+        except (AttributeError, model.DoesNotExist):
+            return None
+        return RouteResult(page, args=args, kwargs=kwargs)
+
+    @staticmethod
+    def remember(request):
+        route = getattr(request, "_wagtail_route_for_request", None)
+        if route is None or route[0] is None:
+            return
+        page, args, kwargs = route
+        stored = (page.content_type_id, page.pk, tuple(args), dict(kwargs))
+        page_cache.cache().set(
+            request._route_cache_key, stored, timeout=page_cache.timeout()
+        )

@@ -1,0 +1,51 @@
+from http import HTTPStatus
+
+from django.db import connection
+from django.test import TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
+
+from articles.models import Topic
+from articles.tests.factories import make_article, make_index, site_root
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    return response, len(captured.captured_queries)
+
+
+@override_settings(ROUTE_CACHE_ENABLED=True)
+class RouteCacheTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.index = make_index(site_root())
+        cls.article = make_article(cls.index, title="Leg numbness")
+
+    def test_a_remembered_route_skips_the_tree_walk(self):
+        first, cold = count_queries(self.client, self.article.url)
+        second, warm = count_queries(self.client, self.article.url)
+        self.assertEqual(first.content, second.content)
+        self.assertLessEqual(warm, cold - 3)
+        self.assertEqual(second.context["page"], self.article)
+
+    def test_sub_routes_of_routable_pages_are_remembered_with_their_arguments(self):
+        url = f"{self.index.url}topics/nerves/"
+        Topic.objects.create(name="Nerves", slug="nerves")
+        first = self.client.get(url)
+        second = self.client.get(url)
+        self.assertEqual(first.status_code, HTTPStatus.OK)
+        self.assertEqual(second.context["topic"].slug, "nerves")
+
+    def test_unpublishing_or_moving_forgets_the_route(self):
+        self.client.get(self.article.url)
+        self.article.unpublish()
+        self.assertEqual(self.client.get(self.article.url).status_code, 404)
+        self.article.save_revision().publish()
+        self.assertEqual(self.client.get(self.article.url).status_code, 200)
+        guides = make_index(site_root(), title="Guides", slug="guides")
+        self.article.move(guides, pos="last-child")
+        self.assertEqual(self.client.get("/guides/leg-numbness/").status_code, 200)
+        self.assertEqual(
+            self.client.get("/articles/leg-numbness/").status_code,
+            HTTPStatus.MOVED_PERMANENTLY,
+        )
