@@ -6,7 +6,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 MANAGE := $(PY) manage.py
 
-.PHONY: run test lint check clean
+.PHONY: run test pytest lint clean
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.x)")'
@@ -38,6 +38,10 @@ test: $(VENV)/.dev
 	$(VENV)/bin/ruff format --check .
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
+	$(VENV)/bin/pytest
+
+# The suite alone, e.g. against PostgreSQL: DATABASE_URL=postgres://... make pytest
+pytest: $(VENV)/.dev
 	$(VENV)/bin/pytest
 
 lint: $(VENV)/.dev
