@@ -60,6 +60,13 @@ class ArticleIndexPage(RoutablePageMixin, Page):
     def topic_url(self, topic, request=None):
         return self.get_url(request) + self.reverse_subpage("topic", args=[topic.slug])
 
+    def get_cached_paths(self):
+        """The section and each of its topic pages, for CDN purges."""
+        topics = Topic.objects.values_list("slug", flat=True)
+        return ["/"] + [
+            "/" + self.reverse_subpage("topic", args=[slug]) for slug in topics
+        ]
+
     def topic_full_url(self, topic, request=None):
         return self.get_full_url(request) + self.reverse_subpage(
             "topic", args=[topic.slug]

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
@@ -218,3 +219,36 @@ POLLS_RATE_LIMITS = {
     "reader": env_rate("POLLS_RATE_LIMIT_READER", "10/60"),
     "network": env_rate("POLLS_RATE_LIMIT_NETWORK", "120/60"),
 }
+
+
+# A CDN in front of the site, purged when pages change (wagtail.contrib.
+# frontend_cache, plus home.cdn for the pages that list an article).
+# FRONTEND_CACHE=http needs FRONTEND_CACHE_URL (e.g. Varnish's address);
+# =cloudflare needs CLOUDFLARE_BEARER_TOKEN and CLOUDFLARE_ZONE_ID;
+# =cloudfront needs CLOUDFRONT_DISTRIBUTION_ID (and boto3 installed).
+FRONTEND_CACHE = os.environ.get("FRONTEND_CACHE", "")
+FRONTEND_BACKENDS = "wagtail.contrib.frontend_cache.backends"
+if FRONTEND_CACHE == "http":
+    WAGTAILFRONTENDCACHE = {
+        "cdn": {
+            "BACKEND": f"{FRONTEND_BACKENDS}.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_URL"],
+        }
+    }
+elif FRONTEND_CACHE == "cloudflare":
+    WAGTAILFRONTENDCACHE = {
+        "cdn": {
+            "BACKEND": f"{FRONTEND_BACKENDS}.CloudflareBackend",
+            "BEARER_TOKEN": os.environ["CLOUDFLARE_BEARER_TOKEN"],
+            "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+        }
+    }
+elif FRONTEND_CACHE == "cloudfront":
+    WAGTAILFRONTENDCACHE = {
+        "cdn": {
+            "BACKEND": f"{FRONTEND_BACKENDS}.CloudfrontBackend",
+            "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+        }
+    }
+else:
+    WAGTAILFRONTENDCACHE = {}
