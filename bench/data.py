@@ -54,7 +54,7 @@ def add_votes(target, articles, days=90, seed=2026):
     from django.utils import timezone
 
     from polls.models import Poll, Response
-    from polls.services import rebuild_daily_counts
+    from polls.services import rebuild_counters
 
     poll = Poll.objects.get(question="Was this article helpful?")
     yes, no = list(poll.choices.order_by("sort_order"))[:2]
@@ -84,7 +84,7 @@ def add_votes(target, articles, days=90, seed=2026):
             Response.objects.bulk_create(batch)
             batch = []
             progress("votes", n + 1, target, started)
-    print(f"  counters: {rebuild_daily_counts():,} rows rebuilt")
+    print(f"  counters: {rebuild_counters():,} rows rebuilt")
 
 
 def main(argv=None):

@@ -24,7 +24,7 @@ def main():
     from django.test import Client, RequestFactory
     from django.urls import reverse
 
-    from polls.components import HelpfulnessPanel
+    from polls.components import HelpfulnessDashboardPanel
 
     user, _ = get_user_model().objects.get_or_create(
         username="bench-editor", defaults={"is_superuser": True, "is_staff": True}
@@ -39,7 +39,7 @@ def main():
 
     request = RequestFactory(HTTP_HOST="127.0.0.1").get("/admin/")
     request.user = user
-    panel = HelpfulnessPanel()
+    panel = HelpfulnessDashboardPanel()
 
     print(
         json.dumps(

@@ -146,15 +146,16 @@ def vote_scenario(server, env, duration, clients=32):
 
 def report_timings(env, label):
     say(f"  timing the report and dashboard panel with {label}")
-    output = subprocess.run(
+    result = subprocess.run(
         [PYTHON, "-m", "bench.reports"],
         cwd=ROOT,
         env=env,
-        check=True,
         capture_output=True,
         text=True,
-    ).stdout
-    return json.loads(output.strip().splitlines()[-1])
+    )
+    if result.returncode:
+        raise SystemExit(f"timing the reports failed:\n{result.stderr}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def generate(env, articles, votes):

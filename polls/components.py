@@ -1,11 +1,9 @@
-import datetime
-
 from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
-from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
-from polls.models import DailyCount, PollSettings
+from polls.counters import roll_recent_totals
+from polls.models import PageTotal, PollSettings
 from polls.permissions import can_view_results
 from polls.stats import Helpfulness
 
@@ -33,10 +31,9 @@ class HelpfulnessDashboardPanel(Component):
         return super().render_html(parent_context)
 
     def get_rows(self, minimum):
-        since = timezone.localdate() - datetime.timedelta(days=self.days - 1)
+        roll_recent_totals()
         return (
-            DailyCount.objects.for_period(since)
-            .helpfulness_by_page()
+            PageTotal.objects.last_30_days()
             .with_scores(minimum)
             .filter(under_minimum=0)
             .annotate(

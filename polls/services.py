@@ -7,14 +7,12 @@ grouped by page, choice and the day they were first given.
 """
 
 from dataclasses import dataclass
-from itertools import islice
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F
-from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from polls.models import DailyCount, Reason, Response, TriageStatus
+from polls import counters
+from polls.models import Reason, Response, TriageStatus
 from polls.models.response import looks_personal
 
 CREATED, CHANGED, UNCHANGED = "created", "changed", "unchanged"
@@ -60,7 +58,7 @@ def record_vote(*, page, choice, reader_key):
         except IntegrityError:
             response = _locked_response(poll, page, reader_key)
         else:
-            _add_to_count(response, +1)
+            counters.add(response, +1)
             return VoteResult(response, CREATED)
 
         if response.choice_id == choice.pk:
@@ -110,12 +108,12 @@ def set_triage_status(response, status):
             .get(pk=response.pk)
         )
         if status == TriageStatus.SPAM:
-            _add_to_count(response, -1)  # before the mark: spam never counts
+            counters.add(response, -1)  # before the mark: spam never counts
         was_spam = response.is_spam
         response.triage_status = status
         response.save(update_fields=["triage_status"])
         if was_spam:
-            _add_to_count(response, +1)
+            counters.add(response, +1)
         return response
 
 
@@ -129,37 +127,9 @@ def delete_old_comments(older_than):
     )
 
 
-@transaction.atomic
-def rebuild_daily_counts():
-    """Recompute every counter from the counted responses (after a bulk load).
-
-    Returns the number of counter rows written.
-    """
-    DailyCount.objects.all().delete()
-    rows = (
-        Response.objects.counted()
-        .exclude(page=None)
-        .annotate(date=TruncDate("created_at"))
-        .values("page_id", "poll_id", "choice_id", "choice__sentiment", "date")
-        .annotate(total=Count("pk"))
-        .order_by()
-    )
-    counters = (
-        DailyCount(
-            page_id=row["page_id"],
-            poll_id=row["poll_id"],
-            choice_id=row["choice_id"],
-            sentiment=row["choice__sentiment"],
-            date=row["date"],
-            count=row["total"],
-        )
-        for row in rows.iterator(chunk_size=5000)
-    )
-    written = 0
-    while batch := list(islice(counters, 5000)):
-        DailyCount.objects.bulk_create(batch)
-        written += len(batch)
-    return written
+def rebuild_counters():
+    """Recompute every counter from the counted responses (after a bulk load)."""
+    return counters.rebuild()
 
 
 def _locked_response(poll, page, reader_key):
@@ -175,7 +145,7 @@ def _locked_response(poll, page, reader_key):
 
 
 def _move_count(response, new_choice):
-    """Move one count from the old choice's counter to the new one's.
+    """Move one count from the old choice's counters to the new one's.
 
     Counters are always locked in choice order, so two readers changing
     answers in opposite directions cannot deadlock each other.
@@ -184,29 +154,4 @@ def _move_count(response, new_choice):
         [(response.choice, -1), (new_choice, +1)], key=lambda move: move[0].pk
     )
     for counted_choice, delta in moves:
-        _add_to_count(response, delta, counted_choice)
-
-
-def _add_to_count(response, delta, counted_choice=None):
-    """Move the response's day/choice counter by ``delta`` (spam never counts)."""
-    if response.page_id is None or response.is_spam:
-        return
-    counted_choice = counted_choice or response.choice
-    key = {
-        "page_id": response.page_id,
-        "choice_id": counted_choice.pk,
-        "date": timezone.localdate(response.created_at),
-    }
-    counters = DailyCount.objects.filter(**key)
-    if counters.update(count=F("count") + delta) or delta < 0:
-        return
-    try:
-        with transaction.atomic():
-            DailyCount.objects.create(
-                **key,
-                poll_id=response.poll_id,
-                sentiment=counted_choice.sentiment,
-                count=delta,
-            )
-    except IntegrityError:
-        counters.update(count=F("count") + delta)
+        counters.add(response, delta, counted_choice)

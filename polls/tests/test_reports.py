@@ -156,12 +156,19 @@ class NumbersTests(HelpfulnessReportTestCase):
         with CaptureQueriesContext(connection) as queries:
             self.client.get(URL, {"date_from": "2020-01-01", "ordering": "-wilson"})
             self.export_rows()
-        report_sql = [q["sql"] for q in queries if "polls_dailycount" in q["sql"]]
-        self.assertTrue(report_sql)
+        sql = [q["sql"] for q in queries]
+        self.assertTrue([q for q in sql if "polls_dailycount" in q])  # date range
+        self.assertTrue([q for q in sql if "polls_pagetotal" in q])  # all time
         self.assertFalse([q["sql"] for q in queries if "polls_response" in q["sql"]])
 
 
 class FilterTests(HelpfulnessReportTestCase):
+    def test_all_time_totals_agree_with_the_daily_counters(self):
+        all_time = self.export_rows(ordering="title")
+        every_day = self.export_rows(ordering="title", date_from="2000-01-01")
+        self.assertEqual(all_time, every_day)
+        self.assertTrue(all_time)
+
     def test_date_range_restricts_the_counters_summed(self):
         today = timezone.localdate()
         recent = self.titles(

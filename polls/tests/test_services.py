@@ -13,7 +13,7 @@ from polls.services import (
     UNCHANGED,
     VoteRefused,
     delete_old_comments,
-    rebuild_daily_counts,
+    rebuild_counters,
     record_follow_up,
     record_vote,
     set_triage_status,
@@ -261,7 +261,7 @@ class RebuildCountsTests(TestCase):
                 set_triage_status(result.response, TriageStatus.SPAM)
         kept = sorted(DailyCount.objects.values_list("page", "choice", "date", "count"))
         DailyCount.objects.update(count=999)
-        rebuild_daily_counts()
+        rebuild_counters()
         rebuilt = sorted(
             DailyCount.objects.values_list("page", "choice", "date", "count")
         )

@@ -321,9 +321,9 @@ class QueryBudgetTests(VoteTestCase):
         for answer in [self.yes, self.no]:  # warm the site cache and counters
             self.vote(answer, js=True, headers={**SAME_ORIGIN, "HTTP_COOKIE": ""})
             self.client.cookies.clear()
-        # page, choice with its poll, the insert, the counter (+ savepoints)
-        with self.assertNumQueries(8):
+        # page, choice with its poll, the insert, two counters (+ savepoints)
+        with self.assertNumQueries(9):
             self.vote(self.yes, js=True)
-        # ... the insert fails, the locked read, two counters, the update
-        with self.assertNumQueries(12):
+        # ... the insert fails, the locked read, four counters, the update
+        with self.assertNumQueries(14):
             self.vote(self.no, js=True)

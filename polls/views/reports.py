@@ -11,7 +11,7 @@ from wagtail.admin.ui.tables import NumberColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
-from polls.models import DailyCount, Poll, PollSettings
+from polls.models import DailyCount, PageTotal, Poll, PollSettings
 from polls.views.access import ResultsPermissionMixin
 from polls.views.columns import DayColumn, PercentColumn, ScoreColumn
 from polls.views.export import SafeSpreadsheetExportMixin
@@ -61,8 +61,9 @@ class HelpfulnessReportView(
 ):
     """One row per page with answers, weakest first.
 
-    Reads ``DailyCount`` (a few rows per page and day), never the responses,
-    so it costs the same with a thousand votes or a million. Pages with fewer
+    Reads ``PageTotal`` (one row per page and choice), or ``DailyCount`` for
+    a date range, never the responses, so it costs the same with a thousand
+    votes or a million. Pages with fewer
     answers than ``PollSettings.minimum_responses`` are listed but have no
     score and sort after every ranked page, whichever way the table is sorted.
     """
@@ -142,9 +143,12 @@ class HelpfulnessReportView(
         return f"article-helpfulness-{datetime.date.today():%Y-%m-%d}"
 
     def get_base_queryset(self):
-        return DailyCount.objects.helpfulness_by_page().with_scores(
-            self.minimum_responses
-        )
+        """All-time totals, unless a date range asks for the daily counters."""
+        if self.request.GET.get("date_from") or self.request.GET.get("date_to"):
+            counters = DailyCount.objects.helpfulness_by_page()
+        else:
+            counters = PageTotal.objects.all_time()
+        return counters.with_scores(self.minimum_responses)
 
     def get_filterset_kwargs(self):
         kwargs = super().get_filterset_kwargs()
