@@ -6,7 +6,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 MANAGE := $(PY) manage.py
 
-.PHONY: run test pytest lint clean
+.PHONY: run test pytest bench lint clean
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.x)")'
@@ -43,6 +43,12 @@ test: $(VENV)/.dev
 # The suite alone, e.g. against PostgreSQL: DATABASE_URL=postgres://... make pytest
 pytest: $(VENV)/.dev
 	$(VENV)/bin/pytest
+
+# The benchmark (bench/run.py): about 10 minutes, most of it making a million votes.
+bench: $(VENV)/.dev
+	@command -v wrk > /dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk > /dev/null; } \
+		|| { echo "make bench needs wrk: sudo apt-get install wrk"; exit 1; }
+	$(PY) -m bench.run $(BENCH_ARGS)
 
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check --fix .
