@@ -1,11 +1,10 @@
 import math
 from dataclasses import dataclass
-from datetime import timedelta
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, Q, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.text import slugify
@@ -19,16 +18,15 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
+from wagtail.models import Page
 from wagtail.search import index
 
 from articles.blocks import ArticleStreamBlock, ReferencesStreamBlock
+from articles.models.article_queryset import ArticlePageManager
 from articles.serializers import ContributorSerializer, TopicSerializer
 from polls.models import PollPageMixin
 from polls.panels import HelpfulnessPanel
 
-REVIEW_WINDOW_DAYS = 30
 WORDS_PER_MINUTE = 200
 
 
@@ -39,39 +37,6 @@ class Section:
     block: object
     heading: str
     anchor: str
-
-
-class ArticlePageQuerySet(PageQuerySet):
-    def reviews_due(self, *, today=None, within_days=REVIEW_WINDOW_DAYS):
-        """Live articles whose next review is past, close, or was never set."""
-        horizon = (today or timezone.localdate()) + timedelta(days=within_days)
-        return (
-            self.live()
-            .filter(Q(next_review_due__lte=horizon) | Q(next_review_due__isnull=True))
-            .select_related("reviewer")
-            .order_by(F("next_review_due").asc(nulls_first=True), "title", "pk")
-        )
-
-    def related_to(self, article, topics, *, limit=3):
-        """Published articles sharing the most of ``topics``, then the newest.
-
-        One bounded query whatever the number of topics or articles.
-        """
-        topic_ids = [topic.pk for topic in topics]
-        return (
-            self.live()
-            .public()
-            .exclude(pk=article.pk)
-            .annotate(
-                shared_topics=Count(
-                    "topics", filter=Q(topics__in=topic_ids), distinct=True
-                )
-            )
-            .order_by("-shared_topics", "-first_published_at", "-pk")[:limit]
-        )
-
-
-ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
 class ArticlePage(PollPageMixin, Page):

@@ -1,0 +1,41 @@
+from datetime import timedelta
+
+from django.db.models import Count, F, Q
+from django.utils import timezone
+from wagtail.models import PageManager
+from wagtail.query import PageQuerySet
+
+REVIEW_WINDOW_DAYS = 30
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def reviews_due(self, *, today=None, within_days=REVIEW_WINDOW_DAYS):
+        """Live articles whose next review is past, close, or was never set."""
+        horizon = (today or timezone.localdate()) + timedelta(days=within_days)
+        return (
+            self.live()
+            .filter(Q(next_review_due__lte=horizon) | Q(next_review_due__isnull=True))
+            .select_related("reviewer")
+            .order_by(F("next_review_due").asc(nulls_first=True), "title", "pk")
+        )
+
+    def related_to(self, article, topics, *, limit=3):
+        """Published articles sharing the most of ``topics``, then the newest.
+
+        One bounded query whatever the number of topics or articles.
+        """
+        topic_ids = [topic.pk for topic in topics]
+        return (
+            self.live()
+            .public()
+            .exclude(pk=article.pk)
+            .annotate(
+                shared_topics=Count(
+                    "topics", filter=Q(topics__in=topic_ids), distinct=True
+                )
+            )
+            .order_by("-shared_topics", "-first_published_at", "-pk")[:limit]
+        )
+
+
+ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
