@@ -6,7 +6,9 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 MANAGE := $(PY) manage.py
 
-.PHONY: run test lint check clean
+NPM := $(shell command -v npm 2>/dev/null)
+
+.PHONY: run test test-browser lint check clean
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.x)")'
@@ -22,6 +24,14 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	@touch $@
 
+# The browser tests' checkers (axe-core, vnu-jar, lighthouse), pinned in
+# package-lock.json. Without npm those tests skip, saying so (CI requires them).
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts
+	@touch $@
+
+NODE_TOOLS := $(if $(NPM),node_modules/.installed)
+
 run: $(VENV)/.runtime
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo --site-host $(HOST) --site-port $(PORT)
@@ -33,16 +43,20 @@ run: $(VENV)/.runtime
 	@echo
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: $(VENV)/.dev
+test: $(VENV)/.dev $(NODE_TOOLS)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 	$(VENV)/bin/pytest
 
+# Only the browser tests (e2e/): Chromium, axe, the HTML validator, Lighthouse.
+test-browser: $(VENV)/.dev $(NODE_TOOLS)
+	$(VENV)/bin/pytest -m browser
+
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache node_modules test-artifacts
