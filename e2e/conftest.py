@@ -11,6 +11,7 @@ the tests skip with one line saying what to install. With REQUIRE_BROWSER=1
 (set by .ci/run) they fail instead: CI must run them.
 """
 
+import functools
 import io
 import os
 import shutil
@@ -24,9 +25,11 @@ from django.core.management import call_command
 from django.db import connections
 from playwright.sync_api import Error as PlaywrightError
 
-from e2e import demo
+from e2e import axe as e2e_axe
+from e2e import demo, nu
+from e2e import lighthouse as e2e_lighthouse
 from e2e.browser import CHROMIUM, CHROMIUM_FLAGS, ConsoleWatch
-from e2e.tools import AXE_SCRIPT, LIGHTHOUSE, VNU_JAR
+from e2e.tools import NPM_TOOLS
 
 HERE = Path(__file__).resolve().parent
 # The live server on IPv4 loopback, the address Chromium tries for it.
@@ -40,10 +43,53 @@ def pytest_collection_modifyitems(config, items):
 
 
 def unavailable(reason):
-    """Skip this test (and, through session fixtures, the rest) or fail in CI."""
+    """Skip the test, or fail it in CI (REQUIRE_BROWSER=1).
+
+    Skips raised here, outside any fixture, are reported at this line, so
+    pytest -ra folds all the tests skipped for one reason into one line.
+    """
     if os.environ.get("REQUIRE_BROWSER") == "1":
         pytest.fail(f"REQUIRE_BROWSER=1, but {reason}", pytrace=False)
     pytest.skip(f"browser tests skipped: {reason}")
+
+
+@functools.cache
+def missing(requirement):
+    """Why ``requirement`` is not installed here, or "" if it is."""
+    if requirement == "chromium" and not Path(CHROMIUM).exists():
+        return (
+            f"{CHROMIUM} is missing; install Debian's chromium "
+            "(apt-get install chromium) to run them"
+        )
+    if requirement == "npm" and not (
+        shutil.which("node") and all(p.exists() for p in NPM_TOOLS)
+    ):
+        return (
+            "the npm checkers are missing (node_modules/); install Node.js "
+            "and npm, then run make test, which runs npm ci"
+        )
+    if requirement == "java" and not shutil.which("java"):
+        return (
+            "java is missing for the HTML validator; install a Java runtime "
+            "(apt-get install default-jre-headless)"
+        )
+    return ""
+
+
+# Fixtures that need more than Chromium: what they need.
+REQUIREMENTS = {"axe": ["npm"], "nu_checker": ["npm", "java"], "lighthouse": ["npm"]}
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("browser"):
+        needs = ["chromium"]
+        for name in item.fixturenames:
+            needs += REQUIREMENTS.get(name, [])
+        for requirement in needs:
+            if missing(requirement):
+                unavailable(missing(requirement))
+    return (yield)
 
 
 @pytest.fixture(scope="session")
@@ -79,11 +125,6 @@ def playwright(django_connections, playwright):
 
 @pytest.fixture(scope="session")
 def browser(launch_browser):
-    if not Path(CHROMIUM).exists():
-        unavailable(
-            f"{CHROMIUM} is missing; install Debian's chromium "
-            "(apt-get install chromium) to run them"
-        )
     try:
         browser = launch_browser()
     except PlaywrightError as error:
@@ -169,32 +210,22 @@ def moderator(django_user_model):
     return user
 
 
-def need_npm_tool(path):
-    if not path.exists() or not shutil.which("node"):
-        unavailable(
-            "the npm checkers are missing (node_modules/); install Node.js and "
-            "npm, then run make test, which runs npm ci"
-        )
+@pytest.fixture(scope="session")
+def axe():
+    """``axe(page, tags)``: axe-core's violations on the page as it is now."""
+    return e2e_axe.violations
 
 
 @pytest.fixture(scope="session")
-def axe(browser):
-    need_npm_tool(AXE_SCRIPT)
+def nu_checker():
+    """``nu_checker({name: html})``: the Nu HTML Checker's errors per page."""
+    return nu.errors
 
 
 @pytest.fixture(scope="session")
-def nu_checker(browser):
-    need_npm_tool(VNU_JAR)
-    if not shutil.which("java"):
-        unavailable(
-            "java is missing for the HTML validator; "
-            "install a Java runtime (apt-get install default-jre-headless)"
-        )
-
-
-@pytest.fixture(scope="session")
-def lighthouse(browser):
-    need_npm_tool(LIGHTHOUSE)
+def lighthouse():
+    """``lighthouse(url, preset)``: Lighthouse's scores and shortfalls."""
+    return e2e_lighthouse.audit
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -1,6 +1,5 @@
 """The Nu HTML Checker finds no errors in the HTML the public pages serve."""
 
-from e2e import nu
 from e2e.demo import SEED_PATH, TOPIC_PATH
 from polls.models import Choice
 
@@ -28,4 +27,4 @@ def test_public_pages_are_valid_html(site, nu_checker, page):
         assert response.headers["content-type"].startswith("text/html"), name
         documents[name] = response.text()
 
-    assert nu.errors(documents) == {}
+    assert nu_checker(documents) == {}

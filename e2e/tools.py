@@ -9,6 +9,7 @@ ARTIFACTS = ROOT / "test-artifacts"
 AXE_SCRIPT = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LIGHTHOUSE = NODE_MODULES / ".bin" / "lighthouse"
+NPM_TOOLS = (AXE_SCRIPT, VNU_JAR, LIGHTHOUSE)
 
 
 def artifact(*parts):
