@@ -32,7 +32,9 @@ from e2e.browser import CHROMIUM, CHROMIUM_FLAGS, ConsoleWatch
 from e2e.tools import NPM_TOOLS
 
 HERE = Path(__file__).resolve().parent
-# The live server on IPv4 loopback, the address Chromium tries for it.
+LIGHTHOUSE_SCORES = pytest.StashKey[list]()
+# The live server listens on 127.0.0.1 (pytest-django's default, "localhost",
+# may also mean ::1 to Chromium and Lighthouse).
 os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", "127.0.0.1")
 
 
@@ -223,14 +225,26 @@ def nu_checker():
 
 
 @pytest.fixture(scope="session")
-def lighthouse():
-    """``lighthouse(url, preset)``: Lighthouse's scores and shortfalls."""
-    return e2e_lighthouse.audit
+def lighthouse(pytestconfig):
+    """``lighthouse(url, preset)``: Lighthouse's scores and shortfalls.
+
+    Every score is also kept for the summary at the end of the run.
+    """
+
+    def audit(url, preset):
+        scores, shortfalls = e2e_lighthouse.audit(url, preset)
+        line = ", ".join(f"{name} {score}" for name, score in scores.items())
+        pytestconfig.stash.setdefault(LIGHTHOUSE_SCORES, []).append(
+            f"{preset:>8} {url}: {line}"
+        )
+        return scores, shortfalls
+
+    return audit
 
 
 def pytest_terminal_summary(terminalreporter):
     """Print the Lighthouse scores the run measured, passed or not."""
-    scores = getattr(terminalreporter.config, "lighthouse_scores", None)
+    scores = terminalreporter.config.stash.get(LIGHTHOUSE_SCORES, [])
     if scores:
         terminalreporter.section("Lighthouse")
         for line in scores:

@@ -29,13 +29,17 @@ def audit(url, preset):
     ]
     if preset == "desktop":
         command.append("--preset=desktop")
-    subprocess.run(
+    completed = subprocess.run(
         command,
         env={**os.environ, "CHROME_PATH": CHROMIUM},
-        check=True,
         capture_output=True,
+        text=True,
         timeout=300,
     )
+    if completed.returncode:
+        raise RuntimeError(
+            f"Lighthouse exited with {completed.returncode}: {completed.stderr[-2000:]}"
+        )
     report = json.loads(output.with_suffix(".report.json").read_text())
     if report.get("runtimeError"):
         raise RuntimeError(
