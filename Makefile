@@ -6,7 +6,9 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 MANAGE := $(PY) manage.py
 
-.PHONY: run test pytest bench lint clean
+NPM := $(shell command -v npm 2>/dev/null)
+
+.PHONY: run test test-browser pytest bench lint clean
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.x)")'
@@ -22,6 +24,14 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	@touch $@
 
+# The browser tests' checkers (axe-core, vnu-jar, lighthouse), pinned in
+# package-lock.json. Without npm those tests skip, saying so (CI requires them).
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts
+	@touch $@
+
+NODE_TOOLS := $(if $(NPM),node_modules/.installed)
+
 run: $(VENV)/.runtime
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo --site-host $(HOST) --site-port $(PORT)
@@ -33,7 +43,7 @@ run: $(VENV)/.runtime
 	@echo
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: $(VENV)/.dev
+test: $(VENV)/.dev $(NODE_TOOLS)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(MANAGE) check
@@ -41,7 +51,7 @@ test: $(VENV)/.dev
 	$(VENV)/bin/pytest
 
 # The suite alone, e.g. against PostgreSQL: DATABASE_URL=postgres://... make pytest
-pytest: $(VENV)/.dev
+pytest: $(VENV)/.dev $(NODE_TOOLS)
 	$(VENV)/bin/pytest
 
 # The benchmark (bench/run.py): about 10 minutes, most of it making a million votes.
@@ -50,9 +60,13 @@ bench: $(VENV)/.dev
 		|| { echo "make bench needs wrk: sudo apt-get install wrk"; exit 1; }
 	$(PY) -m bench.run $(BENCH_ARGS)
 
+# Only the browser tests (e2e/): Chromium, axe, the HTML validator, Lighthouse.
+test-browser: $(VENV)/.dev $(NODE_TOOLS)
+	$(VENV)/bin/pytest -m browser
+
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache node_modules test-artifacts

@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import STORAGES, env_bool, env_list
+from .base import CONTENT_SECURITY_POLICY, STORAGES, env_bool, env_list
 
 DEBUG = False
 
@@ -34,6 +34,13 @@ STORAGES = {
 # X-Forwarded-Proto. SECURE_SSL_REDIRECT=0 and SECURE_COOKIES=0 are for
 # plain-HTTP loopback runs (the benchmark) only.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+# Browsers fetch any http:// link on a page over HTTPS instead.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "upgrade-insecure-requests": SECURE_SSL_REDIRECT,
+    }
+}
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)

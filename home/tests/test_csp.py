@@ -1,0 +1,91 @@
+import os
+import subprocess
+import sys
+
+from django.core.cache import caches
+from django.test import SimpleTestCase, TestCase, override_settings
+from wagtail.test.utils import WagtailTestUtils
+
+from articles.tests.factories import make_article, make_index, site_root
+
+HEADER = "Content-Security-Policy"
+
+
+def directives(response):
+    """The policy as {directive: [sources]}."""
+    policy = {}
+    for part in response[HEADER].split(";"):
+        name, *sources = part.split()
+        policy[name] = sources
+    return policy
+
+
+class PublicPolicyTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.index = make_index(site_root())
+        cls.article = make_article(cls.index, title="Leg numbness")
+
+    def test_public_pages_allow_this_origin_only_and_no_inline_code(self):
+        for url in (self.article.url, self.index.url, "/search/?q=leg", "/nope/"):
+            with self.subTest(url=url):
+                policy = directives(self.client.get(url))
+                self.assertEqual(policy["default-src"], ["'self'"])
+                self.assertEqual(policy["script-src"], ["'self'"])
+                self.assertEqual(policy["style-src"], ["'self'"])
+                self.assertEqual(policy["img-src"], ["'self'", "data:"])
+                self.assertEqual(policy["object-src"], ["'none'"])
+                self.assertEqual(policy["base-uri"], ["'self'"])
+                self.assertEqual(policy["form-action"], ["'self'"])
+                self.assertEqual(policy["frame-ancestors"], ["'self'"])
+                self.assertNotIn("upgrade-insecure-requests", policy)
+                self.assertNotIn("unsafe-inline", self.client.get(url)[HEADER])
+
+    @override_settings(PAGE_CACHE_ENABLED=True)
+    def test_pages_served_from_the_page_cache_carry_the_policy_too(self):
+        caches["pages"].clear()
+        first = self.client.get(self.article.url)
+        second = self.client.get(self.article.url)
+        self.assertEqual(second["X-Page-Cache"], "hit")
+        self.assertEqual(second[HEADER], first[HEADER])
+        self.assertIn("default-src 'self'", second[HEADER])
+
+
+class AdminPolicyTests(WagtailTestUtils, TestCase):
+    def test_the_admin_gets_the_looser_policy_that_still_forbids_framing(self):
+        self.login()
+        policy = directives(self.client.get("/admin/"))
+        self.assertEqual(policy["frame-ancestors"], ["'self'"])
+        self.assertEqual(policy["object-src"], ["'none'"])
+        self.assertEqual(policy["base-uri"], ["'self'"])
+        self.assertEqual(policy["form-action"], ["'self'"])
+        self.assertNotIn("script-src", policy)
+        self.assertNotIn("default-src", policy)
+
+
+class ProductionPolicyTests(SimpleTestCase):
+    def policy(self, **env):
+        """The production settings' public policy, read in a fresh interpreter."""
+        script = (
+            "from django.conf import settings; "
+            "print(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']"
+            "['upgrade-insecure-requests'])"
+        )
+        environment = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "SECRET_KEY": "x" * 50,
+            "ALLOWED_HOSTS": "health.example",
+            **env,
+        }
+        return subprocess.run(
+            [sys.executable, "-c", script],
+            env=environment,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+
+    def test_production_upgrades_insecure_requests_unless_serving_plain_http(self):
+        self.assertEqual(self.policy(), "True")
+        self.assertEqual(self.policy(SECURE_SSL_REDIRECT="0"), "False")
