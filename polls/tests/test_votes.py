@@ -230,6 +230,38 @@ class BadInputTests(VoteTestCase):
         self.assertEqual(response.status_code, HTTPStatus.BAD_REQUEST)
         self.assertNothingStored()
 
+    @override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=1000)
+    def test_bodies_that_cannot_be_read_as_a_form_get_400(self):
+        fields = f"page={self.page.pk}&poll={self.poll.pk}&choice={self.yes.pk}"
+        cases = {
+            "multipart without a boundary": (fields, "multipart/form-data"),
+            "form in UTF-16": (
+                fields.encode("utf-16"),
+                "application/x-www-form-urlencoded; charset=utf-16",
+            ),
+            "too big": (
+                fields + "&x=" + "y" * 1000,
+                "application/x-www-form-urlencoded",
+            ),
+            "too many fields": (
+                fields + "&x=1" * 10_001,
+                "application/x-www-form-urlencoded",
+            ),
+        }
+        for name, (body, content_type) in cases.items():
+            with self.subTest(name):
+                response = self.client.generic(
+                    "POST",
+                    VOTE_URL,
+                    body,
+                    content_type=content_type,
+                    **SAME_ORIGIN,
+                    **JSON,
+                )
+                self.assertEqual(response.status_code, HTTPStatus.BAD_REQUEST)
+                self.assertIn("could not be read", response.json()["error"])
+        self.assertNothingStored()
+
     def test_bad_follow_ups_get_a_clear_4xx_and_change_nothing(self):
         cases = {
             "before answering": ({}, 409, "Answer the poll"),
