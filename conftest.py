@@ -1,0 +1,27 @@
+"""Hypothesis profiles, chosen with HYPOTHESIS_PROFILE (default "ci").
+
+- ci: what `make test` and CI run: the same examples on every run
+  (derandomized), so a failure is reproducible and CI stays deterministic.
+- soak: `make soak`: five times as many, fresh each run, failures kept in
+  .hypothesis/ and replayed first next time.
+- dev: a quick look while editing.
+
+Property tests take ``max_examples`` from the profile (each vote-endpoint
+test runs it in full; slower tests, such as imports, a share of it).
+"""
+
+import os
+
+from hypothesis import HealthCheck, settings
+
+COMMON = {
+    "deadline": None,
+    "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large],
+    "print_blob": True,
+}
+settings.register_profile(
+    "ci", max_examples=700, derandomize=True, database=None, **COMMON
+)
+settings.register_profile("soak", max_examples=3500, **COMMON)
+settings.register_profile("dev", max_examples=50, **COMMON)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
