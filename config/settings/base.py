@@ -4,6 +4,7 @@ Everything that differs between machines comes from the environment:
 ``DATABASE_URL``, ``SECRET_KEY``, ``ALLOWED_HOSTS``, ``REDIS_URL``.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -69,6 +71,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -160,6 +163,25 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"{PASSWORD_VALIDATION}.MinimumLengthValidator"},
     {"NAME": f"{PASSWORD_VALIDATION}.CommonPasswordValidator"},
     {"NAME": f"{PASSWORD_VALIDATION}.NumericPasswordValidator"},
+]
+
+# Password guessing at the admin login: after 5 failures for one username
+# from one address, django-axes refuses that pair for 15 minutes (429, with
+# templates/axes/lockout.html); a success clears the count. Attempts are
+# kept in the database, so every worker sees them. `manage.py axes_reset`
+# lifts every lockout.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",  # a ModelBackend that first checks lockouts
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
+# Behind a proxy, the header holding the client's address (e.g. HTTP_X_REAL_IP).
+AXES_IPWARE_META_PRECEDENCE_ORDER = [
+    os.environ.get("CLIENT_ADDRESS_HEADER", "REMOTE_ADDR")
 ]
 
 LANGUAGE_CODE = "en-gb"

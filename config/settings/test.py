@@ -31,3 +31,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 # Page-cache tests switch it on themselves; others see every render.
 PAGE_CACHE_ENABLED = False
+
+# The test client logs in without a request, which django-axes refuses;
+# the lockout tests switch it on themselves.
+AXES_ENABLED = False
