@@ -2,6 +2,7 @@
 
 from http import HTTPStatus
 
+from django.conf import settings
 from django.core.cache import cache
 from django.test import TestCase, override_settings
 from django.urls import reverse
@@ -315,6 +316,14 @@ class BallotStuffingTests(VoteTestCase):
                 response = self.vote(headers={**SAME_ORIGIN, "HTTP_USER_AGENT": agent})
                 self.assertEqual(response.status_code, HTTPStatus.SEE_OTHER)
         self.assertNothingStored()
+
+    def test_the_sites_own_limit_cuts_a_burst_off(self):
+        # No override: the limit config/settings reads from the environment
+        # (10 a minute unless POLLS_RATE_LIMIT_READER says otherwise).
+        limit, _ = settings.POLLS_RATE_LIMITS["reader"]
+        self.assertLessEqual(limit, 60, "a reader's limit is meant for people")
+        statuses = [self.vote(js=True).status_code for _ in range(limit + 2)]
+        self.assertEqual(statuses, [200] * limit + [429] * 2)
 
     @override_settings(POLLS_RATE_LIMITS={"reader": (3, 60), "network": (100, 60)})
     def test_one_reader_bursting_is_cut_off_with_429(self):
