@@ -34,6 +34,7 @@ from bench.server import (
     fetch,
     free_port,
     prepare_site,
+    run_json,
     site_environment,
     workspace,
 )
@@ -146,15 +147,7 @@ def vote_scenario(server, env, duration, clients=32):
 
 def report_timings(env, label):
     say(f"  timing the report and dashboard panel with {label}")
-    output = subprocess.run(
-        [PYTHON, "-m", "bench.reports"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return json.loads(output.strip().splitlines()[-1])
+    return run_json(env, "bench.reports")
 
 
 def generate(env, articles, votes):

@@ -22,7 +22,6 @@ import json
 import os
 import random
 import string
-import subprocess
 import time
 from collections import Counter, defaultdict
 from urllib.parse import urlencode
@@ -31,14 +30,14 @@ import psycopg
 
 from bench import faults, load
 from bench.ledger import Ledger, Row
-from bench.run import POSTGRES_SERVER, django_shell
+from bench.run import POSTGRES_SERVER, django_shell, generate
 from bench.server import (
     BROWSER_AGENT,
-    PYTHON,
     ROOT,
     Server,
     free_port,
     prepare_site,
+    run_json,
     site_environment,
     workspace,
 )
@@ -173,16 +172,7 @@ class Soak:
 
 
 def stored_rows(env, cookies):
-    output = subprocess.run(
-        [PYTHON, "-m", "bench.stored_votes"],
-        input=json.dumps(sorted(cookies)),
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    data = json.loads(output.strip().splitlines()[-1])
+    data = run_json(env, "bench.stored_votes", sorted(cookies))
     rows = defaultdict(list)
     for cookie, page, choice, reasons, comment in data["rows"]:
         rows[cookie, page].append(Row(choice, frozenset(reasons), comment))
@@ -212,13 +202,7 @@ def soak(args, workdir):
     env = site_environment(workdir, database_url=database_url, GUNICORN_TIMEOUT=15)
     say(f"Preparing a throwaway site on {args.database} (migrate, demo content)")
     prepare_site(env, port)
-    subprocess.run(
-        [PYTHON, "-m", "bench.data", "--articles", str(args.articles), "--votes", "0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
+    generate(env, args.articles, votes=0)
     poll, choices, pages = site_ids(env)
     say(
         f"Soaking for {args.duration} s: {args.readers} readers, {len(pages)} "
