@@ -10,7 +10,7 @@ from unittest import mock
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.cache import caches
+from django.core.cache import cache, caches
 from django.test import TestCase, override_settings
 from django.urls import reverse
 
@@ -121,6 +121,7 @@ class ResponseHeaderTests(TestCase):
         self.assertCookie(signed_in.cookies[settings.SESSION_COOKIE_NAME])
 
     def test_the_reader_cookie_is_secure_and_http_only(self):
+        cache.clear()  # other tests' votes count against this address's limit
         page = self.client.get(SEED_URL, **SECURE).context["page"]
         response = self.client.post(
             reverse("polls:vote"),
