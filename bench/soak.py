@@ -123,12 +123,14 @@ class Soak:
         self.ledger.follow_up(cookie, page, reasons, comment, status)
 
     async def reader(self, number):
-        """Read an article, vote, maybe change the answer, maybe say why; repeat."""
+        """Read an article (maybe search), vote, maybe change it or say why; repeat."""
         rng = random.Random(f"{self.args.seed}-{number}")
         cookie = "".join(rng.choices(string.ascii_letters + string.digits, k=40))
         while time.monotonic() < self.deadline:
             page, url = rng.choice(self.pages)
             await self.request("page", "GET", url, cookie)
+            if rng.random() < 0.1:  # a page the page cache does not keep
+                await self.request("search", "GET", "/search/?q=numb", cookie)
             if rng.random() < 0.3:
                 answer_url = f"/polls/my-answer/?page={page}&poll={self.poll}"
                 await self.request("my-answer", "GET", answer_url, cookie)
