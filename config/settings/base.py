@@ -179,10 +179,10 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
-# Behind a proxy, the header holding the client's address (e.g. HTTP_X_REAL_IP).
-AXES_IPWARE_META_PRECEDENCE_ORDER = [
-    os.environ.get("CLIENT_ADDRESS_HEADER", "REMOTE_ADDR")
-]
+# Behind a proxy, the header holding the client's address (e.g. HTTP_X_REAL_IP),
+# for the login lockout and the polls' rate limit alike.
+CLIENT_ADDRESS_HEADER = os.environ.get("CLIENT_ADDRESS_HEADER", "REMOTE_ADDR")
+AXES_IPWARE_META_PRECEDENCE_ORDER = [CLIENT_ADDRESS_HEADER]
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
@@ -239,6 +239,7 @@ def env_rate(name, default):
     return int(count), int(seconds)
 
 
+POLLS_CLIENT_ADDRESS_HEADER = CLIENT_ADDRESS_HEADER
 # Votes per reader cookie and per client network before a 429.
 POLLS_RATE_LIMITS = {
     "reader": env_rate("POLLS_RATE_LIMIT_READER", "10/60"),
