@@ -304,6 +304,20 @@ class BallotStuffingTests(VoteTestCase):
         )
         self.assertNothingStored()
 
+    def test_a_robots_anchor_is_not_trusted(self):
+        # Decoys skip validation: a 16,000-character anchor once made the
+        # redirect too long for Django, a bare 400 instead of the thanks.
+        for anchor in ["x" * 16_000, "poll-1\r\nSet-Cookie: a=b", " poll-12 "]:
+            with self.subTest(anchor=anchor[:20]):
+                response = self.vote(
+                    anchor=anchor,
+                    headers={**SAME_ORIGIN, "HTTP_USER_AGENT": "Googlebot/2.1"},
+                )
+                self.assertEqual(response.status_code, HTTPStatus.SEE_OTHER)
+                fragment = response["Location"].split("#")[1]
+                self.assertEqual(fragment, "poll-12" if "12" in anchor else "poll")
+        self.assertNothingStored()
+
     def test_robots_are_answered_but_not_counted(self):
         for agent in [
             "Googlebot/2.1",

@@ -26,7 +26,7 @@ from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Page
 
 from polls import conf, readers
-from polls.forms import FollowUpForm, VoteForm
+from polls.forms import ANCHOR_PATTERN, FollowUpForm, VoteForm
 from polls.models import Choice, Poll, Response
 from polls.origin import is_same_origin
 from polls.ratelimit import hit
@@ -173,7 +173,7 @@ class PollPostView(View):
         if wants_json(request):
             response = JsonResponse(payload)
         else:
-            url = f"{page.url}?{urlencode(query)}#{anchor or 'poll'}"
+            url = f"{page.url}?{urlencode(query)}#{anchor}"
             response = HttpResponseRedirect(url, status=303)
         patch_cache_control(response, no_store=True)
         return response
@@ -209,7 +209,7 @@ class VoteView(PollPostView):
         return self.respond(
             request,
             page,
-            form.data.get("anchor"),
+            _anchor(form),
             {"answered": choice.pk},
             {
                 "message": THANKS,
@@ -245,7 +245,7 @@ class FollowUpView(PollPostView):
         return self.respond(
             request,
             page,
-            form.data.get("anchor"),
+            _anchor(form),
             {**query, "follow_up": "sent"},
             {"message": FOLLOW_UP_THANKS},
         )
@@ -292,6 +292,15 @@ def _reader_answer(request, page_id, poll_id):
         "answer": _answer(response.choice),
         "follow_up_sent": bool(response.reasons or response.comment),
     }
+
+
+def _anchor(form):
+    """The poll to return to: one the widget could have sent, else "poll".
+
+    Read from the raw data, since decoys for bots skip validation.
+    """
+    anchor = str(form.data.get("anchor") or "").strip()
+    return anchor if re.fullmatch(ANCHOR_PATTERN, anchor) else "poll"
 
 
 def _unavailable_json():
