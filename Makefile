@@ -8,7 +8,7 @@ MANAGE := $(PY) manage.py
 
 NPM := $(shell command -v npm 2>/dev/null)
 
-.PHONY: run test test-browser pytest bench lint clean
+.PHONY: run test test-browser pytest bench soak soak-load lint clean
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.x)")'
@@ -63,6 +63,20 @@ bench: $(VENV)/.dev
 # Only the browser tests (e2e/): Chromium, axe, the HTML validator, Lighthouse.
 test-browser: $(VENV)/.dev $(NODE_TOOLS)
 	$(VENV)/bin/pytest -m browser
+
+# `make soak`: 64 readers vote for SOAK_DURATION seconds while a worker is
+# killed and the database fails (bench/soak.py), then the hostile-input
+# property tests at the soak profile (3,500 examples each).
+# SOAK_DATABASE=postgres runs it on the local PostgreSQL server.
+SOAK_DURATION ?= 60
+SOAK_DATABASE ?= sqlite
+PROPERTY_TESTS := polls/tests/test_votes_properties.py articles/tests/test_import_properties.py
+
+soak: soak-load
+	HYPOTHESIS_PROFILE=soak $(VENV)/bin/pytest -q --hypothesis-show-statistics $(PROPERTY_TESTS)
+
+soak-load: $(VENV)/.dev
+	$(PY) -m bench.soak --duration $(SOAK_DURATION) --database $(SOAK_DATABASE)
 
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check --fix .

@@ -36,20 +36,32 @@ class LoadResult:
         return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
 
 
+@dataclass
+class Reply:
+    status: int
+    headers: dict  # lower-cased names; a repeated header keeps its last value
+    body: bytes
+
+
+def http_request(method, path, host, headers, body=""):
+    """One HTTP/1.1 request as bytes; a body is sent as a urlencoded form."""
+    data = body.encode()
+    lines = [f"{method} {path} HTTP/1.1", f"Host: {host}", "Connection: close"]
+    if data:
+        lines += [
+            "Content-Type: application/x-www-form-urlencoded",
+            f"Content-Length: {len(data)}",
+        ]
+    lines += [f"{name}: {value}" for name, value in headers.items()]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode() + data
+
+
 def form_post(path, host, body, headers):
-    lines = [
-        f"POST {path} HTTP/1.1",
-        f"Host: {host}",
-        "Content-Type: application/x-www-form-urlencoded",
-        f"Content-Length: {len(body)}",
-        "Connection: close",
-        *(f"{name}: {value}" for name, value in headers.items()),
-    ]
-    return ("\r\n".join(lines) + "\r\n\r\n").encode() + body.encode()
+    return http_request("POST", path, host, headers, body)
 
 
-async def exchange(port, payload, timeout=30):
-    """Send one request on a new connection; return (status, body)."""
+async def send(port, payload, timeout=30):
+    """Send one request on a new connection and read the whole reply."""
     reader, writer = await asyncio.wait_for(
         asyncio.open_connection("127.0.0.1", port), timeout
     )
@@ -60,8 +72,18 @@ async def exchange(port, payload, timeout=30):
     finally:
         writer.close()
     head, _, body = raw.partition(b"\r\n\r\n")
-    status = int(head.split(b" ", 2)[1])
-    return status, body
+    status_line, *header_lines = head.decode("latin-1").split("\r\n")
+    headers = {}
+    for line in header_lines:
+        name, _, value = line.partition(":")
+        headers[name.strip().lower()] = value.strip()
+    return Reply(int(status_line.split(" ", 2)[1]), headers, body)
+
+
+async def exchange(port, payload, timeout=30):
+    """Send one request on a new connection; return (status, body)."""
+    reply = await send(port, payload, timeout)
+    return reply.status, reply.body
 
 
 async def _client(port, requests, deadline, result, tag):

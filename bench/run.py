@@ -34,6 +34,7 @@ from bench.server import (
     fetch,
     free_port,
     prepare_site,
+    run_json,
     site_environment,
     workspace,
 )
@@ -146,16 +147,7 @@ def vote_scenario(server, env, duration, clients=32):
 
 def report_timings(env, label):
     say(f"  timing the report and dashboard panel with {label}")
-    result = subprocess.run(
-        [PYTHON, "-m", "bench.reports"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode:
-        raise SystemExit(f"timing the reports failed:\n{result.stderr}")
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return run_json(env, "bench.reports")
 
 
 def generate(env, articles, votes):

@@ -6,6 +6,7 @@ and everything started here is stopped when the ``with`` block ends.
 """
 
 import contextlib
+import json
 import os
 import secrets
 import signal
@@ -61,6 +62,20 @@ def manage(env, *args, quiet=True):
         check=True,
         stdout=subprocess.DEVNULL if quiet else None,
     )
+
+
+def run_json(env, module, data=None):
+    """Run ``python -m module`` in the site; return the JSON it prints last."""
+    output = subprocess.run(
+        [PYTHON, "-m", module],
+        input=None if data is None else json.dumps(data),
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
 
 
 def prepare_site(env, port):

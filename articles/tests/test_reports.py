@@ -3,14 +3,11 @@ import datetime
 import io
 from http import HTTPStatus
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils import WagtailTestUtils
 
-from articles.governance import EDITORS
 from articles.models import ArticlePage, Contributor
 from articles.tests.factories import make_article, make_index
 
@@ -97,29 +94,3 @@ class ReviewsDueReportTests(WagtailTestUtils, TestCase):
     def test_shown_in_the_reports_menu(self):
         response = self.client.get(reverse("wagtailadmin_home"))
         self.assertContains(response, REPORT_URL)
-
-
-class ReviewsDueReportPermissionTests(WagtailTestUtils, TestCase):
-    def make_user(self, *groups):
-        user = get_user_model().objects.create_user(username="someone", password="pw")
-        user.groups.add(*Group.objects.filter(name__in=groups))
-        return user
-
-    def test_an_admin_user_without_the_permission_is_refused(self):
-        user = self.make_user()
-        user.user_permissions.add(
-            Permission.objects.get(
-                content_type__app_label="wagtailadmin", codename="access_admin"
-            )
-        )
-        self.client.force_login(user)
-        for params in [{}, {"export": "csv"}]:
-            with self.subTest(params=params):
-                response = self.client.get(REPORT_URL, params)
-                self.assertRedirects(response, reverse("wagtailadmin_home"))
-        home = self.client.get(reverse("wagtailadmin_home"))
-        self.assertNotContains(home, REPORT_URL)
-
-    def test_editors_may_see_it(self):
-        self.client.force_login(self.make_user(EDITORS))
-        self.assertEqual(self.client.get(REPORT_URL).status_code, HTTPStatus.OK)

@@ -4,6 +4,7 @@ Everything that differs between machines comes from the environment:
 ``DATABASE_URL``, ``SECRET_KEY``, ``ALLOWED_HOSTS``, ``REDIS_URL``.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -57,6 +58,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -64,6 +66,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "home.csp.ContentSecurityPolicyMiddleware",
     "home.page_cache.PageCacheMiddleware",
+    "home.database_outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -72,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "home.route_cache.RouteCacheMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -107,12 +111,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers carry on while a vote is written; IMMEDIATE takes the
     # write lock at BEGIN so two writers queue on busy_timeout instead of
     # failing with "database is locked" halfway through a transaction.
+    # A vote holds the lock for milliseconds, so 5 s of queueing is already
+    # a lock held by something else (a backup, a long import); waiting longer
+    # would tie up every worker, readers' pages included, so the writer gets
+    # an error instead, and the vote endpoint answers 503 with Retry-After.
     DATABASES["default"]["OPTIONS"] = {
         "init_command": (
             "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA foreign_keys=ON;"
         ),
         "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
+        "timeout": int(os.environ.get("SQLITE_BUSY_TIMEOUT", "5")),
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -160,6 +168,25 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"{PASSWORD_VALIDATION}.CommonPasswordValidator"},
     {"NAME": f"{PASSWORD_VALIDATION}.NumericPasswordValidator"},
 ]
+
+# Password guessing at the admin login: after 5 failures for one username
+# from one address, django-axes refuses that pair for 15 minutes (429, with
+# templates/axes/lockout.html); a success clears the count. Attempts are
+# kept in the database, so every worker sees them. `manage.py axes_reset`
+# lifts every lockout.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",  # a ModelBackend that first checks lockouts
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
+# Behind a proxy, the header holding the client's address (e.g. HTTP_X_REAL_IP),
+# for the login lockout and the polls' rate limit alike.
+CLIENT_ADDRESS_HEADER = os.environ.get("CLIENT_ADDRESS_HEADER", "REMOTE_ADDR")
+AXES_IPWARE_META_PRECEDENCE_ORDER = [CLIENT_ADDRESS_HEADER]
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
@@ -220,6 +247,7 @@ def env_rate(name, default):
     return int(count), int(seconds)
 
 
+POLLS_CLIENT_ADDRESS_HEADER = CLIENT_ADDRESS_HEADER
 # Votes per reader cookie and per client network before a 429.
 POLLS_RATE_LIMITS = {
     "reader": env_rate("POLLS_RATE_LIMIT_READER", "10/60"),

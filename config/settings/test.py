@@ -33,3 +33,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 PAGE_CACHE_ENABLED = False
 ROUTE_CACHE_ENABLED = False
 FRAGMENT_CACHE_ENABLED = False
+
+# The test client logs in without a request, which django-axes refuses;
+# the lockout tests switch it on themselves.
+AXES_ENABLED = False

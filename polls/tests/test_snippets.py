@@ -47,6 +47,21 @@ class PollListingTests(WagtailTestUtils, TestCase):
         )
         self.assertEqual(rows["Old question"][3], "0")
 
+    def test_only_users_who_may_see_results_see_the_response_counts(self):
+        self.assertIn("Responses", self.headings())
+        self.login(
+            make_user(
+                "poll-writer",
+                permissions=["wagtailadmin.access_admin", "polls.change_poll"],
+            )
+        )
+        self.assertNotIn("Responses", self.headings())
+        self.assertIn("Choices", self.headings())
+
+    def headings(self):
+        soup = BeautifulSoup(self.client.get(LIST).content, "html.parser")
+        return [th.get_text(strip=True) for th in soup.select("table.listing th")]
+
     def test_filters_by_active_and_searches(self):
         only_active = self.rows(is_active="true")
         self.assertEqual(len(only_active), 1)

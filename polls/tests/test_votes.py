@@ -2,6 +2,7 @@
 
 from http import HTTPStatus
 
+from django.conf import settings
 from django.core.cache import cache
 from django.test import TestCase, override_settings
 from django.urls import reverse
@@ -230,6 +231,38 @@ class BadInputTests(VoteTestCase):
         self.assertEqual(response.status_code, HTTPStatus.BAD_REQUEST)
         self.assertNothingStored()
 
+    @override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=1000)
+    def test_bodies_that_cannot_be_read_as_a_form_get_400(self):
+        fields = f"page={self.page.pk}&poll={self.poll.pk}&choice={self.yes.pk}"
+        cases = {
+            "multipart without a boundary": (fields, "multipart/form-data"),
+            "form in UTF-16": (
+                fields.encode("utf-16"),
+                "application/x-www-form-urlencoded; charset=utf-16",
+            ),
+            "too big": (
+                fields + "&x=" + "y" * 1000,
+                "application/x-www-form-urlencoded",
+            ),
+            "too many fields": (
+                fields + "&x=1" * 10_001,
+                "application/x-www-form-urlencoded",
+            ),
+        }
+        for name, (body, content_type) in cases.items():
+            with self.subTest(name):
+                response = self.client.generic(
+                    "POST",
+                    VOTE_URL,
+                    body,
+                    content_type=content_type,
+                    **SAME_ORIGIN,
+                    **JSON,
+                )
+                self.assertEqual(response.status_code, HTTPStatus.BAD_REQUEST)
+                self.assertIn("could not be read", response.json()["error"])
+        self.assertNothingStored()
+
     def test_bad_follow_ups_get_a_clear_4xx_and_change_nothing(self):
         cases = {
             "before answering": ({}, 409, "Answer the poll"),
@@ -271,6 +304,20 @@ class BallotStuffingTests(VoteTestCase):
         )
         self.assertNothingStored()
 
+    def test_a_robots_anchor_is_not_trusted(self):
+        # Decoys skip validation: a 16,000-character anchor once made the
+        # redirect too long for Django, a bare 400 instead of the thanks.
+        for anchor in ["x" * 16_000, "poll-1\r\nSet-Cookie: a=b", " poll-12 "]:
+            with self.subTest(anchor=anchor[:20]):
+                response = self.vote(
+                    anchor=anchor,
+                    headers={**SAME_ORIGIN, "HTTP_USER_AGENT": "Googlebot/2.1"},
+                )
+                self.assertEqual(response.status_code, HTTPStatus.SEE_OTHER)
+                fragment = response["Location"].split("#")[1]
+                self.assertEqual(fragment, "poll-12" if "12" in anchor else "poll")
+        self.assertNothingStored()
+
     def test_robots_are_answered_but_not_counted(self):
         for agent in [
             "Googlebot/2.1",
@@ -283,6 +330,14 @@ class BallotStuffingTests(VoteTestCase):
                 response = self.vote(headers={**SAME_ORIGIN, "HTTP_USER_AGENT": agent})
                 self.assertEqual(response.status_code, HTTPStatus.SEE_OTHER)
         self.assertNothingStored()
+
+    def test_the_sites_own_limit_cuts_a_burst_off(self):
+        # No override: the limit config/settings reads from the environment
+        # (10 a minute unless POLLS_RATE_LIMIT_READER says otherwise).
+        limit, _ = settings.POLLS_RATE_LIMITS["reader"]
+        self.assertLessEqual(limit, 60, "a reader's limit is meant for people")
+        statuses = [self.vote(js=True).status_code for _ in range(limit + 2)]
+        self.assertEqual(statuses, [200] * limit + [429] * 2)
 
     @override_settings(POLLS_RATE_LIMITS={"reader": (3, 60), "network": (100, 60)})
     def test_one_reader_bursting_is_cut_off_with_429(self):

@@ -3,13 +3,15 @@
 from django.db.models import Count, IntegerField, OuterRef, ProtectedError, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import redirect
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin import messages
 from wagtail.admin.ui.tables import BooleanColumn, Column, NumberColumn
-from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet
+from wagtail.snippets.views.snippets import DeleteView, IndexView, SnippetViewSet
 
 from polls.models import Poll, Response
+from polls.permissions import can_view_results
 
 
 def describe_choices(poll):
@@ -66,12 +68,24 @@ class PollDeleteView(DeleteView):
             return redirect(Poll.snippet_viewset.get_url_name("list"))
 
 
+class PollIndexView(IndexView):
+    """A poll's response count is a result: shown only to those who may see them."""
+
+    @cached_property
+    def columns(self):
+        columns = super().columns
+        if can_view_results(self.request.user):
+            return columns
+        return [column for column in columns if column.name != "response_count"]
+
+
 class PollViewSet(SnippetViewSet):
     model = Poll
     icon = "help"
     menu_label = _("Polls")
     menu_order = 310
     add_to_admin_menu = True
+    index_view_class = PollIndexView
     delete_view_class = PollDeleteView
     list_filter = ["is_active"]
     list_display = [

@@ -15,7 +15,9 @@ instead (see its docstring and polls/README.md).
 import re
 from urllib.parse import urlencode
 
+from django.core.exceptions import BadRequest, SuspiciousOperation
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.decorators import method_decorator
@@ -24,16 +26,25 @@ from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Page
 
 from polls import conf, readers
-from polls.forms import FollowUpForm, VoteForm
+from polls.forms import ANCHOR_PATTERN, FollowUpForm, VoteForm
 from polls.models import Choice, Poll, Response
 from polls.origin import is_same_origin
 from polls.ratelimit import hit
+from polls.retries import (
+    RETRY_AFTER,
+    UNAVAILABLE_MESSAGE,
+    DatabaseUnavailable,
+    with_database_retries,
+)
 from polls.services import VoteRefused, record_follow_up, record_vote
 
 THANKS = "Thank you for your feedback."
 # What a vote needs of its page: enough to check it and copy its URL.
 PAGE_FIELDS = ("id", "title", "slug", "url_path", "live", "live_revision_id", "depth")
 FOLLOW_UP_THANKS = "Thank you for telling us more. We read every comment."
+# What Django raises for a body it cannot read as a form: a malformed
+# multipart body, a charset other than UTF-8, too much data or too many fields.
+UNREADABLE_BODY = (BadRequest, SuspiciousOperation, MultiPartParserError)
 
 
 def wants_json(request):
@@ -76,21 +87,32 @@ class PollPostView(View):
             )
             response["Retry-After"] = str(retry_after)
             return response
+        try:
+            form = self.form_class(request.POST)
+        except UNREADABLE_BODY:
+            return self.refuse(
+                request, "The answer could not be read: send the poll's form.", 400
+            )
 
-        form = self.form_class(request.POST)
-        if form.is_honeypot_filled or looks_like_a_bot(request):
-            # Answer as if stored, so a bot learns nothing; store nothing.
-            return self.decoy(request, form)
-        if not form.is_valid():
+        is_bot = form.is_honeypot_filled or looks_like_a_bot(request)
+        if not is_bot and not form.is_valid():
             return self.refuse(request, _first_error(form), 400)
         try:
-            page = self.find_page(form.cleaned_data["page"])
-            response = self.handle(request, form, page, readers.reader_key(cookie))
+            response = with_database_retries(self.answer, request, form, cookie, is_bot)
         except VoteRefused as refusal:
             return self.refuse(request, refusal.message, refusal.status)
+        except DatabaseUnavailable:
+            return self.unavailable(request)
         if new_cookie:
             readers.set_reader_cookie(response, request, cookie)
         return response
+
+    def answer(self, request, form, cookie, is_bot):
+        if is_bot:
+            # Answer as if stored, so a bot learns nothing; store nothing.
+            return self.decoy(request, form)
+        page = self.find_page(form.cleaned_data["page"])
+        return self.handle(request, form, page, readers.reader_key(cookie))
 
     def rate_limited(self, request, cookie):
         limits = conf.get("POLLS_RATE_LIMITS")
@@ -132,11 +154,26 @@ class PollPostView(View):
         patch_cache_control(response, no_store=True)
         return response
 
+    def unavailable(self, request):
+        """503 with Retry-After; its page must render without the database."""
+        if wants_json(request):
+            response = _unavailable_json()
+        else:
+            response = render(
+                request,
+                "polls/unavailable.html",
+                {"message": UNAVAILABLE_MESSAGE},
+                status=503,
+            )
+            response["Retry-After"] = str(RETRY_AFTER)
+        patch_cache_control(response, no_store=True)
+        return response
+
     def respond(self, request, page, anchor, query, payload):
         if wants_json(request):
             response = JsonResponse(payload)
         else:
-            url = f"{page.url}?{urlencode(query)}#{anchor or 'poll'}"
+            url = f"{page.url}?{urlencode(query)}#{anchor}"
             response = HttpResponseRedirect(url, status=303)
         patch_cache_control(response, no_store=True)
         return response
@@ -172,7 +209,7 @@ class VoteView(PollPostView):
         return self.respond(
             request,
             page,
-            form.data.get("anchor"),
+            _anchor(form),
             {"answered": choice.pk},
             {
                 "message": THANKS,
@@ -208,7 +245,7 @@ class FollowUpView(PollPostView):
         return self.respond(
             request,
             page,
-            form.data.get("anchor"),
+            _anchor(form),
             {**query, "follow_up": "sent"},
             {"message": FOLLOW_UP_THANKS},
         )
@@ -227,7 +264,14 @@ class ReaderAnswerView(View):
         if not page_id or not poll_id:
             response = JsonResponse({"error": "Give a page and a poll id."}, status=400)
         else:
-            response = JsonResponse(_reader_answer(request, page_id, poll_id))
+            try:
+                answer = with_database_retries(
+                    _reader_answer, request, page_id, poll_id
+                )
+            except DatabaseUnavailable:
+                response = _unavailable_json()
+            else:
+                response = JsonResponse(answer)
         patch_cache_control(response, private=True, no_store=True)
         patch_vary_headers(response, ["Cookie"])
         return response
@@ -248,6 +292,21 @@ def _reader_answer(request, page_id, poll_id):
         "answer": _answer(response.choice),
         "follow_up_sent": bool(response.reasons or response.comment),
     }
+
+
+def _anchor(form):
+    """The poll to return to: one the widget could have sent, else "poll".
+
+    Read from the raw data, since decoys for bots skip validation.
+    """
+    anchor = str(form.data.get("anchor") or "").strip()
+    return anchor if re.fullmatch(ANCHOR_PATTERN, anchor) else "poll"
+
+
+def _unavailable_json():
+    response = JsonResponse({"error": UNAVAILABLE_MESSAGE}, status=503)
+    response["Retry-After"] = str(RETRY_AFTER)
+    return response
 
 
 def _answer(choice):
