@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
-from django.test import TestCase
+from django.test import TransactionTestCase
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, Revision
@@ -37,9 +37,13 @@ def backup(path):
     call_command("dumpdata", natural_foreign=True, exclude=EXCLUDES, output=str(path))
 
 
-class BackupAndRestoreTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
+class BackupAndRestoreTests(TransactionTestCase):
+    """A TransactionTestCase: PostgreSQL will not flush tables inside the
+    transaction a TestCase wraps each test in (pending deferred FK checks)."""
+
+    serialized_rollback = True  # put back what the migrations created
+
+    def setUp(self):
         load_demo()
         index = ArticlePage.objects.get().get_parent()
         second = make_article(index, title="Cramp after running")
