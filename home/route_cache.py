@@ -7,12 +7,19 @@ the route is forgotten the moment anything is published, moved or deleted
 (see ``home.page_cache``). On the next request for the same host and path it
 loads just that page and hands the route to Wagtail's own ``serve`` view,
 which then runs exactly as usual (view restrictions, hooks, serve()).
+
+It also remembers whether the page or an ancestor has a view restriction
+(privacy setting). For the usual public page it then hands Wagtail an empty
+list of restrictions instead of letting its check ask the database again
+(two queries, a quarter of an uncached article's time). Changing a privacy
+setting purges the generation too (``home.signal_handlers``).
 """
 
 import hashlib
 
 from django.contrib.contenttypes.models import ContentType
 from wagtail import views as wagtail_views
+from wagtail.models import PageViewRestriction
 from wagtail.url_routing import RouteResult
 
 from home import page_cache
@@ -21,7 +28,7 @@ from home import page_cache
 def _key(request):
     address = f"{request.get_host()}{request.path}"
     digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"route:{page_cache.generation(request)}:{digest}"
+    return f"route:v2:{page_cache.generation(request)}:{digest}"
 
 
 class RouteCacheMiddleware:
@@ -52,12 +59,15 @@ class RouteCacheMiddleware:
 
     @staticmethod
     def load(stored):
-        content_type_id, page_id, args, kwargs = stored
+        content_type_id, page_id, args, kwargs, restricted = stored
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         try:
             page = model.objects.get(pk=page_id, live=True)
         except (AttributeError, model.DoesNotExist):
             return None
+        if not restricted:
+            # Wagtail's privacy check iterates this; there is nothing to find.
+            page.get_view_restrictions = PageViewRestriction.objects.none
         return RouteResult(page, args=args, kwargs=kwargs)
 
     @staticmethod
@@ -66,7 +76,8 @@ class RouteCacheMiddleware:
         if route is None or route[0] is None:
             return
         page, args, kwargs = route
-        stored = (page.content_type_id, page.pk, tuple(args), dict(kwargs))
+        restricted = page.get_view_restrictions().exists()
+        stored = (page.content_type_id, page.pk, tuple(args), dict(kwargs), restricted)
         page_cache.cache().set(
             request._route_cache_key, stored, timeout=page_cache.timeout()
         )

@@ -9,8 +9,9 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from articles.models import ArticlePage
 from home import cdn, page_cache
 
-# Models shown on public pages besides the pages themselves. Votes are not
-# here: the poll's per-reader state never enters a cached page.
+# Models shown on public pages besides the pages themselves, and privacy
+# settings, which decide who may see a page at all. Votes are not here: the
+# poll's per-reader state never enters a cached page.
 SHOWN_ON_PAGES = [
     "articles.Contributor",
     "articles.Topic",
@@ -19,6 +20,7 @@ SHOWN_ON_PAGES = [
     "polls.Choice",
     "polls.PollSettings",
     "wagtailcore.Site",
+    "wagtailcore.PageViewRestriction",
 ]
 
 

@@ -2,6 +2,7 @@ from http import HTTPStatus
 
 from django.core.cache import caches
 from django.test import TestCase, override_settings
+from wagtail.models import PageViewRestriction
 
 from articles.models import Contributor
 from articles.tests.factories import make_article, make_index, site_root
@@ -91,6 +92,17 @@ class PageCacheTests(TestCase):
         self.author.name = "Dr Ada Lovelace"
         self.author.save()
         self.assertContains(self.get(), "Dr Ada Lovelace")
+
+    def test_making_a_section_private_takes_its_cached_pages_away(self):
+        self.get(), self.get()  # the page and its route are now remembered
+        restriction = PageViewRestriction.objects.create(
+            page=self.index, restriction_type=PageViewRestriction.PASSWORD, password="x"
+        )
+        private = self.get()
+        self.assertNotContains(private, "Dr Ada Example")
+        self.assertContains(private, 'name="password"')
+        restriction.delete()
+        self.assertContains(self.get(), "Dr Ada Example")
 
     def test_votes_do_not_purge_and_never_enter_the_page(self):
         before = self.get()

@@ -3,6 +3,7 @@ from http import HTTPStatus
 from django.db import connection
 from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from articles.models import Topic
 from articles.tests.factories import make_article, make_index, site_root
@@ -27,6 +28,16 @@ class RouteCacheTests(TestCase):
         self.assertEqual(first.content, second.content)
         self.assertLessEqual(warm, cold - 3)
         self.assertEqual(second.context["page"], self.article)
+
+    def test_private_pages_are_still_checked_on_a_remembered_route(self):
+        PageViewRestriction.objects.create(
+            page=self.index, restriction_type=PageViewRestriction.PASSWORD, password="x"
+        )
+        for attempt in ("first", "remembered"):
+            with self.subTest(attempt):
+                response = self.client.get(self.article.url)
+                self.assertContains(response, 'name="password"')
+                self.assertNotContains(response, "<h1>Leg numbness</h1>")
 
     def test_sub_routes_of_routable_pages_are_remembered_with_their_arguments(self):
         url = f"{self.index.url}topics/nerves/"
