@@ -2,11 +2,14 @@ import os
 import subprocess
 import sys
 
+from csp.middleware import CSPMiddleware
 from django.core.cache import caches
-from django.test import SimpleTestCase, TestCase, override_settings
+from django.http import HttpResponse
+from django.test import RequestFactory, SimpleTestCase, TestCase, override_settings
 from wagtail.test.utils import WagtailTestUtils
 
 from articles.tests.factories import make_article, make_index, site_root
+from home.csp import ContentSecurityPolicyMiddleware
 
 HEADER = "Content-Security-Policy"
 
@@ -89,3 +92,29 @@ class ProductionPolicyTests(SimpleTestCase):
     def test_production_upgrades_insecure_requests_unless_serving_plain_http(self):
         self.assertEqual(self.policy(), "True")
         self.assertEqual(self.policy(SECURE_SSL_REDIRECT="0"), "False")
+
+
+class BuiltOnceTests(SimpleTestCase):
+    """The header built once per process equals what django-csp builds."""
+
+    def setUp(self):
+        self.middleware = ContentSecurityPolicyMiddleware(lambda request: None)
+
+    def test_public_and_admin_headers_match_django_csps_own(self):
+        for path in ("/articles/", "/admin/pages/"):
+            with self.subTest(path=path):
+                request = RequestFactory().get(path)
+                built_once = self.middleware.process_response(request, HttpResponse())
+                own = CSPMiddleware.process_response(
+                    self.middleware, RequestFactory().get(path), HttpResponse()
+                )
+                self.assertEqual(built_once[HEADER], own[HEADER])
+
+    def test_a_policy_a_view_tuned_is_kept(self):
+        response = HttpResponse()
+        response._csp_update = {"img-src": ["https://images.example.org"]}
+        request = RequestFactory().get("/articles/")
+        tuned = self.middleware.process_response(request, response)
+        self.assertIn("https://images.example.org", tuned[HEADER])
+        plain = self.middleware.process_response(request, HttpResponse())
+        self.assertNotIn("https://images.example.org", plain[HEADER])
