@@ -16,9 +16,15 @@ stored page in every worker at once (with Redis or the file cache; a
 per-process memory cache is only for a single process). Publishing,
 unpublishing, moving or deleting a page, and editing anything pages show,
 purges (see ``home.signal_handlers``).
+
+Each worker also keeps the last pages it served in memory, under the same
+keys, so a hit need not read and unpickle the page from Redis or the file
+cache again. The generation token is still read from the shared cache on
+every request, so a purge reaches every worker at once.
 """
 
 import hashlib
+import time
 import uuid
 
 from django.conf import settings
@@ -30,6 +36,7 @@ CACHE_ALIAS = "pages"
 GENERATION_KEY = "page-cache:generation"
 HIT_HEADER = "X-Page-Cache"
 STORED_STATUSES = (200,)
+KEPT_IN_MEMORY = 100  # pages per worker, about 20 KB each
 
 
 def cache():
@@ -92,12 +99,13 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.in_memory = {}  # {key: (monotonic time stored, stored page)}
 
     def __call__(self, request):
         if not _may_use_cache(request):
             return self.get_response(request)
         key = _key(request)
-        stored = cache().get(key)
+        stored = self.recall(key)
         if stored is not None:
             status, headers, content = stored
             response = HttpResponse(content, status=status)
@@ -108,9 +116,23 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         mark_public_page(request, response)
         if self.is_storable(response):
-            self.store(key, response)
+            self.keep(key, self.store(key, response))
             response[HIT_HEADER] = "miss"
         return response
+
+    def recall(self, key):
+        kept = self.in_memory.get(key)
+        if kept is not None and time.monotonic() - kept[0] < timeout():
+            return kept[1]
+        stored = cache().get(key)
+        if stored is not None:
+            self.keep(key, stored)
+        return stored
+
+    def keep(self, key, stored):
+        if len(self.in_memory) >= KEPT_IN_MEMORY:
+            self.in_memory.clear()  # simple and bounded; the busy pages return
+        self.in_memory[key] = (time.monotonic(), stored)
 
     @staticmethod
     def is_storable(response):
@@ -132,11 +154,9 @@ class PageCacheMiddleware:
             for name, value in response.items()
             if name.lower() not in ("set-cookie", "date")
         ]
-        cache().set(
-            key,
-            (response.status_code, headers, response.content),
-            timeout=timeout(),
-        )
+        stored = (response.status_code, headers, response.content)
+        cache().set(key, stored, timeout=timeout())
+        return stored
 
 
 def mark_public_page(request, response):
