@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from django.db import connection
 from django.test import RequestFactory, TestCase, override_settings
 from wagtail.search.backends import get_search_backend
@@ -19,9 +20,7 @@ class RedisTests(TestCase):
         for alias in ("default", "pages"):
             with self.subTest(alias):
                 cache = caches[alias]
-                self.assertEqual(
-                    type(cache).__name__, "RedisCache", settings.CACHES[alias]
-                )
+                self.assertIsInstance(cache, RedisCache, settings.CACHES[alias])
                 cache.set("probe", alias)
                 self.assertEqual(cache.get("probe"), alias)
         self.assertNotEqual(caches["default"].key_prefix, caches["pages"].key_prefix)
