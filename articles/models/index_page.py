@@ -2,6 +2,7 @@ from dataclasses import dataclass
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from wagtail.admin.panels import FieldPanel
@@ -61,11 +62,24 @@ class ArticleIndexPage(RoutablePageMixin, Page):
         return self.get_url(request) + self.reverse_subpage("topic", args=[topic.slug])
 
     def get_cached_paths(self):
-        """The section and each of its topic pages, for CDN purges."""
-        topics = Topic.objects.values_list("slug", flat=True)
-        return ["/"] + [
-            "/" + self.reverse_subpage("topic", args=[slug]) for slug in topics
-        ]
+        """Every page of the section and of each topic page, for CDN purges.
+
+        A new article shifts every later article one place on, so each
+        ``?page=N`` changes, and one more page than the articles fill covers
+        the page that disappears when an article leaves.
+        """
+        paths = self.paginated_paths("/", self.get_articles().count())
+        topics = Topic.objects.annotate(
+            live=Count("articles", filter=Q(articles__in=self.get_articles()))
+        )
+        for slug, count in topics.values_list("slug", "live"):
+            path = "/" + self.reverse_subpage("topic", args=[slug])
+            paths += self.paginated_paths(path, count)
+        return paths
+
+    def paginated_paths(self, path, count):
+        pages = count // self.articles_per_page + 1
+        return [path] + [f"{path}?page={n}" for n in range(2, pages + 1)]
 
     def topic_full_url(self, topic, request=None):
         return self.get_full_url(request) + self.reverse_subpage(
