@@ -1,8 +1,12 @@
-"""Who may do what to articles: the editorial groups and the clinical review.
+"""Who may do what to pages: the editorial groups and their review workflows.
 
 Editors write articles and submit them; Moderators (the clinicians) approve
 them in the "Clinical review" workflow task, which publishes them. Both groups
-get page permissions on the articles sections only, not on the whole tree.
+get page permissions on the articles sections and on the home page, not on
+the whole tree. The home page (its introduction and featured articles) has no
+clinical content: Editors edit it and submit it to the lighter "Editorial
+review", one approval by any Moderator; Moderators may also publish it
+directly. Neither may add or delete pages there.
 
 Every function takes an app registry, so the same code runs from migration
 ``articles.0003`` with historical models, and at run time (``load_demo``, the
@@ -15,9 +19,14 @@ EDITORS = "Editors"
 MODERATORS = "Moderators"
 REVIEW_WORKFLOW = "Clinical review"
 REVIEW_TASK = "Clinical review"
+FRONT_WORKFLOW = "Editorial review"
+FRONT_TASK = "Moderator approval"
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page"]
 MODERATOR_PAGE_PERMISSIONS = [*EDITOR_PAGE_PERMISSIONS, "publish_page", "unlock_page"]
+# On the home page: edit (and submit), publish; no new sections, no deletions.
+EDITOR_FRONT_PERMISSIONS = ["change_page", "lock_page"]
+MODERATOR_FRONT_PERMISSIONS = [*EDITOR_FRONT_PERMISSIONS, "publish_page", "unlock_page"]
 
 # (app label, model, codename, name) for permissions on models.
 ADMIN_ACCESS = ("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin")
@@ -83,38 +92,65 @@ def govern_article_sections(apps, sections=None):
     """Give both groups their page permissions on each articles section, and
     put the section under the clinical review workflow (unless it already has
     a workflow of its own)."""
+    if sections is None:
+        sections = apps.get_model("articles", "ArticleIndexPage").objects.all()
+    _govern(
+        apps,
+        sections,
+        EDITOR_PAGE_PERMISSIONS,
+        MODERATOR_PAGE_PERMISSIONS,
+        (REVIEW_WORKFLOW, REVIEW_TASK),
+    )
+
+
+def govern_front_pages(apps, pages):
+    """Let Editors edit ``pages`` (the home page) and submit them to the
+    editorial review, and Moderators publish them.
+
+    Permissions on a page reach the pages below it; the articles sections
+    keep their own workflow, the clinical review.
+    """
+    _govern(
+        apps,
+        pages,
+        EDITOR_FRONT_PERMISSIONS,
+        MODERATOR_FRONT_PERMISSIONS,
+        (FRONT_WORKFLOW, FRONT_TASK),
+    )
+
+
+def _govern(apps, pages, editor_codenames, moderator_codenames, workflow_names):
     Group = apps.get_model("auth", "Group")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
     Permission = apps.get_model("auth", "Permission")
     WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
-    if sections is None:
-        sections = apps.get_model("articles", "ArticleIndexPage").objects.all()
     editors, _ = Group.objects.get_or_create(name=EDITORS)
     moderators, _ = Group.objects.get_or_create(name=MODERATORS)
-    workflow = _review_workflow(apps, moderators)
+    workflow = _approval_workflow(apps, moderators, *workflow_names)
     page_permissions = {
         p.codename: p
         for p in Permission.objects.filter(
             content_type__app_label="wagtailcore", content_type__model="page"
         )
     }
-    for section in sections:
+    for page in pages:
         for group, codenames in [
-            (editors, EDITOR_PAGE_PERMISSIONS),
-            (moderators, MODERATOR_PAGE_PERMISSIONS),
+            (editors, editor_codenames),
+            (moderators, moderator_codenames),
         ]:
             for codename in codenames:
                 GroupPagePermission.objects.get_or_create(
                     group=group,
-                    page_id=section.pk,
+                    page_id=page.pk,
                     permission=page_permissions[codename],
                 )
         WorkflowPage.objects.get_or_create(
-            page_id=section.pk, defaults={"workflow": workflow}
+            page_id=page.pk, defaults={"workflow": workflow}
         )
 
 
-def _review_workflow(apps, moderators):
+def _approval_workflow(apps, moderators, workflow_name, task_name):
+    """A workflow of one task: approval by any Moderator."""
     ContentType = apps.get_model("contenttypes", "ContentType")
     GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
     Workflow = apps.get_model("wagtailcore", "Workflow")
@@ -123,11 +159,11 @@ def _review_workflow(apps, moderators):
         app_label="wagtailcore", model="groupapprovaltask"
     )
     task, _ = GroupApprovalTask.objects.get_or_create(
-        name=REVIEW_TASK, defaults={"content_type": task_type, "active": True}
+        name=task_name, defaults={"content_type": task_type, "active": True}
     )
     task.groups.add(moderators)
     workflow, _ = Workflow.objects.get_or_create(
-        name=REVIEW_WORKFLOW, defaults={"active": True}
+        name=workflow_name, defaults={"active": True}
     )
     WorkflowTask.objects.get_or_create(
         workflow=workflow, task=task, defaults={"sort_order": 0}

@@ -11,16 +11,21 @@ URL the table does not list, so a new view cannot ship unguarded.
 - ``403``: a real 403 page (the polls results views: a download link or a
   script must not get a page that looks like success);
 - ``ok``: 200; ``done``: the POST did its work and redirected back.
+
+The home page is Wagtail's page editor, not a URL of ours, so its rows
+(``HOME_ACTIONS``) say what each button does for each role.
 """
 # ruff: noqa: E501 (the tables below are wider than code, to read across)
 
 from django.contrib.auth.models import Group
+from django.db import transaction
 from django.test import TestCase
 from django.urls import URLResolver, get_resolver, reverse
 from wagtail.test.utils import WagtailTestUtils
 
 from articles.models import Contributor, Topic
-from articles.tests.factories import make_article, make_index
+from articles.tests.factories import make_article, make_index, site_root
+from home.tests.test_governance import home_form_data
 from polls.tests.factories import (
     choice,
     comment_on,
@@ -68,6 +73,11 @@ DELETE =     (L, L, H, H,  H,   H,    OK)    # nobody deletes them but a superus
 # Choosers list what readers see on every article anyway (names, topics,
 # questions), so any admin user may use them, as Wagtail's default policy has it.
 CHOOSE =     (L, L, OK, OK, OK, OK,   OK)
+EDIT_HOME =  (L, L, H,  H,  OK, OK,   OK)    # Editors and Moderators edit the home page
+# Nobody but a superuser adds a section (sent on to its form: one page type
+# is allowed there) or deletes the home page.
+ADD_HOME =   (L, L, H,  H,  H,  H,    DONE)
+DELETE_HOME = (L, L, H, H,  H,  H,    OK)
 
 # (method, URL name, the object it is about, query string, outcomes)
 MATRIX = [
@@ -86,6 +96,11 @@ MATRIX = [
     ("GET",  "articles_admin:reviews_due",         None,      "export=csv",  REVIEWS),
     ("GET",  "articles_admin:reviews_due",         None,      "export=xlsx", REVIEWS),
     ("GET",  "articles_admin:reviews_due_results", None,      "",            REVIEWS),
+
+    # The home page in Wagtail's page editor
+    ("GET",  "wagtailadmin_pages:edit",            "home",    "",            EDIT_HOME),
+    ("GET",  "wagtailadmin_pages:add_subpage",     "home",    "",            ADD_HOME),
+    ("GET",  "wagtailadmin_pages:delete",          "home",    "",            DELETE_HOME),
 
     # Snippets and their choosers
     ("GET", "wagtailsnippets_polls_poll:list",                             None,          "",                 POLLS),
@@ -131,6 +146,13 @@ MATRIX = [
     ("GET", "wagtailsnippetchoosers_articles_topic:chosen_multiple",       None,          "id={topic}",       CHOOSE),
     ("GET", "wagtailsnippetchoosers_articles_topic:create",                None,          "",                 MANAGE),
 ]
+
+# What each button of the home page's editor does, for each role: the change
+# goes live, waits in the "Editorial review" for a Moderator, or stays a draft.
+HOME_ACTIONS = {
+    "publish": (L, L, H, H, "draft",     "live",      "live"),
+    "submit":  (L, L, H, H, "in review", "in review", "in review"),
+}
 
 # What the dashboard (/admin/) shows each role that may open it.
 DASHBOARD = {
@@ -181,6 +203,7 @@ class AdminPermissionMatrixTests(WagtailTestUtils, TestCase):
             "poll": make_poll("An unanswered poll"),
             "contributor": Contributor.objects.create(name="Dr Rowan Ash"),
             "topic": Topic.objects.create(name="Running", slug="running"),
+            "home": site_root(),
         }
         cls.users = role_users()
 
@@ -216,6 +239,34 @@ class AdminPermissionMatrixTests(WagtailTestUtils, TestCase):
                     self.assertEqual(self.outcome(response), expected)
                     if expected in (L, H, F):
                         self.assertNotIn("Content-Disposition", response)
+
+    def test_each_role_changes_the_home_page_as_the_table_says(self):
+        home = self.objects["home"]
+        url = reverse("wagtailadmin_pages:edit", args=[home.pk])
+        for role, user in self.users.items():
+            for action, outcomes in HOME_ACTIONS.items():
+                with self.subTest(role=role, action=action), transaction.atomic():
+                    self.client.logout()
+                    if user is not None:
+                        self.client.force_login(user)
+                    text = f"Welcome from {role}, {action}."
+                    data = home_form_data(home, text)
+                    data[f"action-{action}"] = action
+                    response = self.client.post(url, data)
+                    outcome = self.home_outcome(response, home, text)
+                    self.assertEqual(outcome, outcomes[ROLES.index(role)])
+                    transaction.set_rollback(True)
+
+    def home_outcome(self, response, home, text):
+        """Where the POST left the home page, or how it was refused."""
+        if self.outcome(response) != DONE:
+            return self.outcome(response)
+        home = type(home).objects.get(pk=home.pk)
+        if text in home.introduction:
+            return "live"
+        if text not in home.get_latest_revision_as_object().introduction:
+            return "unchanged"
+        return "in review" if home.workflow_in_progress else "draft"
 
     def test_the_dashboard_shows_each_role_its_panel_and_menu_items(self):
         for role in ROLES[2:]:
