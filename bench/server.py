@@ -41,7 +41,9 @@ def site_environment(workdir, database_url=None, **overrides):
         "MEDIA_ROOT": str(workdir / "media"),
         "PAGE_CACHE_DIR": str(workdir / "page-cache"),
         "STATIC_ROOT": str(workdir / "static"),
-        # Plain HTTP on loopback: no HTTPS redirect, no secure-only cookies.
+        # Plain HTTP on loopback, no proxy in front: no HTTPS redirect, no
+        # secure-only cookies, clients' own addresses.
+        "BEHIND_PROXY": "0",
         "SECURE_SSL_REDIRECT": "0",
         "SECURE_COOKIES": "0",
         # Many distinct readers from one address: lift the network limit.

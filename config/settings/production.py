@@ -5,7 +5,13 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import CONTENT_SECURITY_POLICY, STORAGES, env_bool, env_list
+from .base import (
+    CLIENT_ADDRESS_HEADER,
+    CONTENT_SECURITY_POLICY,
+    STORAGES,
+    env_bool,
+    env_list,
+)
 
 DEBUG = False
 
@@ -41,7 +47,22 @@ CONTENT_SECURITY_POLICY = {
         "upgrade-insecure-requests": SECURE_SSL_REDIRECT,
     }
 }
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# A proxy in front terminates TLS and says so in X-Forwarded-Proto. It must
+# also pass on each reader's address (CLIENT_ADDRESS_HEADER, see README
+# "Behind a proxy"): left at REMOTE_ADDR, every reader has the proxy's
+# address, so all share one vote rate limit and one login lockout.
+# BEHIND_PROXY=0 is for gunicorn facing its clients itself (bench/server.py).
+BEHIND_PROXY = env_bool("BEHIND_PROXY", True)
+if BEHIND_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    if CLIENT_ADDRESS_HEADER == "REMOTE_ADDR":
+        raise ImproperlyConfigured(
+            "CLIENT_ADDRESS_HEADER is REMOTE_ADDR, but a proxy is in front "
+            "(SECURE_PROXY_SSL_HEADER is set): every reader would share the "
+            "proxy's address and one rate limit. Set CLIENT_ADDRESS_HEADER to "
+            "the header your proxy sets (e.g. HTTP_X_REAL_IP), or BEHIND_PROXY=0 "
+            "if gunicorn faces clients directly."
+        )
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)

@@ -37,14 +37,21 @@ def production_environment():
         DJANGO_SETTINGS_MODULE="config.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="testserver,health.example",
+        CLIENT_ADDRESS_HEADER="HTTP_X_REAL_IP",
     )
     return env
 
 
+def production_settings(env):
+    """production.py's settings for ``env``, base.py re-read with it too."""
+    with mock.patch.dict(os.environ, env, clear=True), mock.patch.dict(sys.modules):
+        sys.modules.pop("config.settings.base", None)
+        return runpy.run_module("config.settings.production")
+
+
 def production_security_settings():
     """The settings production.py sets that shape responses and cookies."""
-    with mock.patch.dict(os.environ, production_environment(), clear=True):
-        production = runpy.run_module("config.settings.production")
+    production = production_settings(production_environment())
     prefixes = ("SECURE_", "SESSION_COOKIE_", "CSRF_COOKIE_", "X_FRAME_OPTIONS")
     chosen = {k: v for k, v in production.items() if k.startswith(prefixes)}
     return {**chosen, "MIDDLEWARE": production["MIDDLEWARE"]}

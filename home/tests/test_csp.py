@@ -79,6 +79,7 @@ class ProductionPolicyTests(SimpleTestCase):
             "DJANGO_SETTINGS_MODULE": "config.settings.production",
             "SECRET_KEY": "x" * 50,
             "ALLOWED_HOSTS": "health.example",
+            "CLIENT_ADDRESS_HEADER": "HTTP_X_REAL_IP",
             **env,
         }
         return subprocess.run(
