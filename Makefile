@@ -8,7 +8,7 @@ MANAGE := $(PY) manage.py
 
 NPM := $(shell command -v npm 2>/dev/null)
 
-.PHONY: run test test-browser pytest bench soak soak-load lint clean
+.PHONY: run test test-fast test-browser pytest bench soak soak-load lint clean
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.x)")'
@@ -43,16 +43,31 @@ run: $(VENV)/.runtime
 	@echo
 	$(MANAGE) runserver $(HOST):$(PORT)
 
+# `make test` = the checks, the unit tests in parallel (pytest-xdist, one
+# worker per core), then the browser tests and the timing-sensitive tests
+# one at a time: Lighthouse and real lock contention need the CPU to themselves.
+PYTEST := $(VENV)/bin/pytest
+WORKERS ?= auto
+UNIT := -m "not browser and not serial" -n $(WORKERS)
+SERIAL := -m "browser or serial"
+
 test: $(VENV)/.dev $(NODE_TOOLS)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
-	$(VENV)/bin/pytest
+	$(PYTEST) $(UNIT)
+	$(PYTEST) $(SERIAL)
 
-# The suite alone, e.g. against PostgreSQL: DATABASE_URL=postgres://... make pytest
+# Only the unit tests (no browser): a couple of minutes, for the edit-test loop.
+test-fast: $(VENV)/.dev
+	$(PYTEST) $(UNIT)
+
+# The whole suite in one process, e.g. against PostgreSQL and Redis (CI):
+# DATABASE_URL=postgres://... REDIS_URL=redis://... make pytest
+# (one process: the workers would share, and flush, one Redis database).
 pytest: $(VENV)/.dev $(NODE_TOOLS)
-	$(VENV)/bin/pytest
+	$(PYTEST)
 
 # The benchmark (bench/run.py): about 10 minutes, most of it making a million votes.
 bench: $(VENV)/.dev
@@ -60,9 +75,10 @@ bench: $(VENV)/.dev
 		|| { echo "make bench needs wrk: sudo apt-get install wrk"; exit 1; }
 	$(PY) -m bench.run $(BENCH_ARGS)
 
-# Only the browser tests (e2e/): Chromium, axe, the HTML validator, Lighthouse.
+# Only the browser tests (e2e/): Chromium, axe, the HTML validator, Lighthouse,
+# against the live server and against production (gunicorn, production settings).
 test-browser: $(VENV)/.dev $(NODE_TOOLS)
-	$(VENV)/bin/pytest -m browser
+	$(PYTEST) -m browser
 
 # `make soak`: 64 readers vote for SOAK_DURATION seconds while a worker is
 # killed and the database fails (bench/soak.py), then the hostile-input

@@ -1,6 +1,9 @@
 """Tests: fast hashing, a throwaway SQLite file unless DATABASE_URL names a database."""
 
+import atexit
 import os
+import shutil
+import tempfile
 
 from .base import *  # noqa: F403
 from .base import DATABASES
@@ -13,9 +16,19 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
+# Each test run gets its own folder for the SQLite file and uploaded media,
+# so two runs at once (two worktrees, two terminals) never share them. The
+# run's pytest-xdist workers inherit the folder through the environment, and
+# pytest-django gives each worker its own file in it (test-db_gw0, ...).
+# The process that made the folder removes it when it exits.
+TEST_RUN_DIR = os.environ.get("TEST_RUN_DIR")
+if not TEST_RUN_DIR:
+    TEST_RUN_DIR = os.environ["TEST_RUN_DIR"] = tempfile.mkdtemp(prefix="health-tests-")
+    atexit.register(shutil.rmtree, TEST_RUN_DIR, ignore_errors=True)
+
 if not os.environ.get("DATABASE_URL"):
     # A file, not ":memory:", so concurrency tests see real SQLite locking (WAL).
-    DATABASES["default"]["TEST"] = {"NAME": BASE_DIR / "test-db.sqlite3"}  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": os.path.join(TEST_RUN_DIR, "test-db")}
 
 if not os.environ.get("REDIS_URL"):
     CACHES = {
@@ -25,7 +38,7 @@ if not os.environ.get("REDIS_URL"):
         }
         for alias in ("default", "pages")
     }
-MEDIA_ROOT = BASE_DIR / "media" / "test"  # noqa: F405
+MEDIA_ROOT = os.path.join(TEST_RUN_DIR, "media")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

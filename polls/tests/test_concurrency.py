@@ -3,6 +3,7 @@
 from concurrent.futures import ThreadPoolExecutor
 from threading import Barrier
 
+import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Sum
@@ -17,6 +18,7 @@ READERS = 24
 VOTES_PER_READER = 4
 
 
+@pytest.mark.serial  # not beside another worker: it measures real lock waits
 @override_settings(POLLS_RATE_LIMITS={"reader": (100, 60), "network": (1000, 60)})
 class ConcurrentVoteTests(TransactionTestCase):
     """Threads post through the real endpoint, each on its own connection."""
