@@ -90,8 +90,10 @@ def prepare_site(env, port):
 class Server:
     """gunicorn with ``workers`` sync workers; a context manager."""
 
-    def __init__(self, env, port, workers=2, log_path=None):
+    def __init__(self, env, port, workers=2, log_path=None, headers=None):
         self.env, self.port, self.workers = env, port, workers
+        # What a proxy in front would add (e.g. X-Forwarded-Proto), if any.
+        self.headers = headers or {}
         self.base_url = f"http://127.0.0.1:{port}"
         self.log_path = log_path
         self.process = None
@@ -140,8 +142,9 @@ class Server:
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"gunicorn exited with {self.process.returncode}")
+            request = urllib.request.Request(self.base_url + "/", headers=self.headers)
             try:
-                with urllib.request.urlopen(self.base_url + "/", timeout=2) as reply:
+                with urllib.request.urlopen(request, timeout=2) as reply:
                     if reply.status == 200:
                         return
             except OSError:

@@ -231,11 +231,12 @@ def lighthouse(pytestconfig):
     Every score is also kept for the summary at the end of the run.
     """
 
-    def audit(url, preset):
-        scores, shortfalls = e2e_lighthouse.audit(url, preset)
+    def audit(url, preset, label=""):
+        report = f"{label}-{preset}" if label else preset
+        scores, shortfalls = e2e_lighthouse.audit(url, preset, report)
         line = ", ".join(f"{name} {score}" for name, score in scores.items())
         pytestconfig.stash.setdefault(LIGHTHOUSE_SCORES, []).append(
-            f"{preset:>8} {url}: {line}"
+            f"{preset:>8} {label or 'live server':>11} {url}: {line}"
         )
         return scores, shortfalls
 

@@ -10,13 +10,13 @@ from e2e.tools import LIGHTHOUSE, artifact
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 
-def audit(url, preset):
+def audit(url, preset, name=None):
     """Scores (0-100) per category for ``preset`` ("mobile" or "desktop").
 
     Also returns the scored audits that fell short, to explain a low score.
     The JSON and HTML reports are kept under test-artifacts/lighthouse/.
     """
-    output = artifact("lighthouse", preset)
+    output = artifact("lighthouse", name or preset)
     command = [
         str(LIGHTHOUSE),
         url,
