@@ -24,7 +24,13 @@ from e2e.axe import PUBLIC_TAGS
 from e2e.demo import SEED_PATH
 from e2e.proxy import ForwardingProxy
 from e2e.test_accessibility import PUBLIC_PAGES
-from e2e.test_lighthouse import MINIMUM, RUNS
+
+# Lighthouse runs here only: readers get production, so its scores must hold
+# here, and the live server serves the same pages.
+MINIMUM = 95
+# A machine busy with other work can slow one run's simulated load; a page
+# that is really slow fails every run. Each run is printed in the summary.
+RUNS = 2
 
 # What the proxy adds, for the readiness check that goes to gunicorn itself.
 PROXY_HEADERS = {"X-Forwarded-Proto": "https", "X-Real-IP": "127.0.0.1"}
