@@ -5,6 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
+from articles.models import ArticleIndexPage
 from e2e.demo import expect_numbered_causes, log_in, screenshot
 
 TITLE = "Why do my feet tingle after a run?"
@@ -23,7 +24,13 @@ def test_an_editor_writes_reorders_and_publishes_an_article(
     # browser logs that as a failed load. Publishing is still checked below.
     console.expect("status of 400")
     log_in(page, moderator)
-    page.goto("/admin/pages/")  # a moderator's page explorer opens at Articles
+    # A moderator's page explorer opens at the home page, which they edit too.
+    page.goto("/admin/pages/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Exploring: Health Answers"
+    )
+    section = ArticleIndexPage.objects.get(slug="articles")
+    page.goto(f"/admin/pages/{section.pk}/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Exploring: Articles")
     page.get_by_role("link", name="Add child page").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("New: Article")
