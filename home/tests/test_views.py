@@ -1,6 +1,7 @@
 import xml.etree.ElementTree as ET
 from http import HTTPStatus
 
+from bs4 import BeautifulSoup
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.test import RequestFactory, TestCase, override_settings
@@ -45,6 +46,35 @@ class DiscoveryTests(TestCase):
         self.assertEqual(response.status_code, HTTPStatus.NOT_FOUND)
         self.assertContains(response, "Sorry, we can’t find that page", status_code=404)
         self.assertContains(response, 'action="/search/"', status_code=404)
+
+    def test_the_404_page_offers_one_way_to_search(self):
+        response = self.client.get("/no-such-page/")
+        html = BeautifulSoup(response.content, "html.parser")
+        self.assertEqual(len(html.select("form[role=search]")), 1)
+        self.assertEqual(html.select("main a[href='/search/']"), [])
+
+    def test_home_page_title_names_the_site_once(self):
+        html = BeautifulSoup(self.client.get("/").content, "html.parser")
+        self.assertEqual(html.title.text, "Health Answers")
+        description = html.select_one("meta[property='og:description']")["content"]
+        self.assertTrue(description.strip())
+        self.assertEqual(
+            description, html.select_one("meta[name=description]")["content"]
+        )
+
+    def test_other_pages_add_the_site_name_to_their_title(self):
+        html = BeautifulSoup(self.client.get(SEED_URL).content, "html.parser")
+        self.assertEqual(
+            html.title.text, "Why Does My Leg Go Numb When I Run? | Health Answers"
+        )
+
+    def test_header_search_box_has_a_label_and_a_placeholder(self):
+        html = BeautifulSoup(self.client.get(SEED_URL).content, "html.parser")
+        box = html.select_one("#site-search")
+        self.assertEqual(box["placeholder"], "Search articles")
+        self.assertEqual(
+            html.select_one("label[for=site-search]").text, "Search articles"
+        )
 
     def test_the_500_page_needs_no_database_or_request(self):
         with self.assertNumQueries(0):
