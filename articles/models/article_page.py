@@ -129,11 +129,24 @@ class ArticlePage(PollPageMixin, Page):
         ]
     )
 
+    # Topics are searched with their descriptions ("pins and needles" is in
+    # one). The autocomplete copies let articles.finding match word stems as
+    # prefixes ("runner" finds "running"), which SQLite cannot do otherwise.
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
+        index.AutocompleteField("summary"),
         index.SearchField("body"),
-        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.AutocompleteField("body"),
+        index.RelatedFields(
+            "topics",
+            [
+                index.SearchField("name"),
+                index.SearchField("description"),
+                index.AutocompleteField("name"),
+                index.AutocompleteField("description"),
+            ],
+        ),
         index.FilterField("next_review_due"),
     ]
     api_fields = [
