@@ -1,3 +1,4 @@
+import datetime
 import xml.etree.ElementTree as ET
 from http import HTTPStatus
 
@@ -7,6 +8,7 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory, TestCase, override_settings
 from django.views.defaults import server_error
 
+from articles.models import ArticlePage, Contributor
 from home.tests.test_demo import SEED_URL, load_demo
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -104,3 +106,43 @@ class ServerErrorTests(TestCase):
         response = server_error(RequestFactory().get("/"))
         self.assertEqual(response.status_code, HTTPStatus.INTERNAL_SERVER_ERROR)
         self.assertIn(b"Sorry, something went wrong", response.content)
+
+
+class PrintSourceTests(TestCase):
+    """A printout says where it came from: site, address and date."""
+
+    @classmethod
+    def setUpTestData(cls):
+        load_demo()
+
+    def source(self, url):
+        response = self.client.get(url)
+        return BeautifulSoup(response.content, "html.parser").select_one(
+            ".print-source"
+        )
+
+    def test_an_article_names_the_site_its_address_and_when_it_was_updated(self):
+        source = self.source(SEED_URL)
+        text = " ".join(source.get_text().split())
+        self.assertIn("Printed from Health Answers: http://testserver" + SEED_URL, text)
+        self.assertIn("Last updated", text)
+        self.assertNotIn("reviewed", text)  # the seed article has no reviewer
+        self.assertTrue(source.time["datetime"])
+
+    def test_a_reviewed_article_gives_the_review_date(self):
+        article = ArticlePage.objects.get()
+        article.reviewer = Contributor.objects.create(name="Dr A. Example")
+        article.last_reviewed = datetime.date(2026, 3, 4)
+        article.save_revision().publish()
+        text = " ".join(self.source(SEED_URL).get_text().split())
+        self.assertIn("Last reviewed 4 March 2026", text)
+
+    def test_a_page_that_is_not_in_the_tree_gives_its_own_address(self):
+        text = self.source("/search/?q=numb").get_text()
+        self.assertIn("http://testserver/search/?q=numb", text)
+
+    def test_it_is_hidden_on_screen_and_shown_on_paper(self):
+        site_css = (settings.BASE_DIR / "static" / "css" / "site.css").read_text()
+        print_css = (settings.BASE_DIR / "static" / "css" / "print.css").read_text()
+        self.assertIn(".print-source {\n    display: none;", site_css)
+        self.assertIn(".print-source {\n    display: block !important;", print_css)
