@@ -32,6 +32,11 @@ class DiscoveryTests(TestCase):
                 "http://testserver/articles/topics/exercise-and-fitness/",
                 "http://testserver/articles/topics/nerves-and-numbness/",
                 f"http://testserver{SEED_URL}",
+                "http://testserver/about/",
+                "http://testserver/contact/",
+                "http://testserver/privacy/",
+                "http://testserver/accessibility/",
+                "http://testserver/editorial-policy/",
             ],
         )
 
