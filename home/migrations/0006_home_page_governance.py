@@ -10,7 +10,7 @@ def govern_home_page(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0003_site_settings"),
+        ("home", "0005_standard_page_moderators"),
         ("articles", "0004_article_polls"),
     ]
 
