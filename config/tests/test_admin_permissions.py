@@ -74,10 +74,8 @@ DELETE =     (L, L, H, H,  H,   H,    OK)    # nobody deletes them but a superus
 # questions), so any admin user may use them, as Wagtail's default policy has it.
 CHOOSE =     (L, L, OK, OK, OK, OK,   OK)
 EDIT_HOME =  (L, L, H,  H,  OK, OK,   OK)    # Editors and Moderators edit the home page
-# Nobody but a superuser adds a section (sent on to its form: one page type
-# is allowed there) or deletes the home page.
-ADD_HOME =   (L, L, H,  H,  H,  H,    DONE)
-DELETE_HOME = (L, L, H, H,  H,  H,    OK)
+# Nobody but a superuser adds pages under the home page or deletes it.
+ADD_HOME =   (L, L, H,  H,  H,  H,    OK)
 
 # (method, URL name, the object it is about, query string, outcomes)
 MATRIX = [
@@ -100,7 +98,7 @@ MATRIX = [
     # The home page in Wagtail's page editor
     ("GET",  "wagtailadmin_pages:edit",            "home",    "",            EDIT_HOME),
     ("GET",  "wagtailadmin_pages:add_subpage",     "home",    "",            ADD_HOME),
-    ("GET",  "wagtailadmin_pages:delete",          "home",    "",            DELETE_HOME),
+    ("GET",  "wagtailadmin_pages:delete",          "home",    "",            ADD_HOME),
 
     # Snippets and their choosers
     ("GET", "wagtailsnippets_polls_poll:list",                             None,          "",                 POLLS),
