@@ -134,13 +134,14 @@ def test_sending_nothing_asks_for_a_reason_or_a_comment(
         poll.follow_up.get_by_role("button", name="Send").click()
         expect(page.get_by_text("Tick a reason or write a comment.")).to_be_visible()
         expect(page.get_by_text("Thank you for telling us more")).to_have_count(0)
-        assert axe(page, PUBLIC_TAGS) == []
+    assert axe(reader, PUBLIC_TAGS) == []  # axe needs JavaScript to run
     expect(reader_without_js.get_by_role("heading", level=1)).to_have_text(
         "Check your comment"
     )
     screenshot(PollWidget(reader).widget, "poll-empty-send")
     screenshot(reader_without_js, "poll-empty-send-without-js")
-    assert stored() == ("No", [], "")
+    answers = Response.objects.values_list("choice__label", "reasons", "comment")
+    assert list(answers) == [("No", [], "")] * 2  # both readers' "No", alone
 
 
 def test_the_character_counter_and_the_limit(site, reader, reader_without_js, axe):
@@ -172,7 +173,8 @@ def test_the_character_counter_and_the_limit(site, reader, reader_without_js, ax
     expect(page.get_by_role("textbox")).to_have_value(long_text)
     expect(page.get_by_text("You have 1 character too many.").first).to_be_visible()
     screenshot(page, "poll-comment-too-long-without-js")
-    assert stored() == ("No", [], "")
+    answers = Response.objects.values_list("choice__label", "reasons", "comment")
+    assert list(answers) == [("No", [], "")] * 2
 
 
 def test_personal_details_are_pointed_out_before_sending(site, reader, axe):
