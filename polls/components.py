@@ -2,7 +2,6 @@ from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
 from wagtail.admin.ui.components import Component
 
-from polls.counters import roll_recent_totals
 from polls.models import PageTotal, PollSettings
 from polls.permissions import can_view_results
 from polls.stats import Helpfulness
@@ -12,11 +11,12 @@ class HelpfulnessDashboardPanel(Component):
     """The least and the most helpful pages of the last 30 days, on the dashboard.
 
     Only pages with at least ``PollSettings.minimum_responses`` answers in the
-    period are ranked, by the Wilson lower bound. One query: the counters are
-    summed per page and numbered from both ends with window functions, and only
-    the first few from each end come back. A page is in the lower half or the
-    upper half, never in both lists; with an odd number of ranked pages the
-    middle one is in neither.
+    period are ranked, by the Wilson lower bound. One query, and no write:
+    ``PageTotal.objects.last_30_days`` moves each row's window at read time.
+    The counters are summed per page and numbered from both ends with window
+    functions, and only the first few from each end come back. A page is in
+    the lower half or the upper half, never in both lists; with an odd number
+    of ranked pages the middle one is in neither.
     """
 
     name = "polls_helpfulness"
@@ -31,7 +31,6 @@ class HelpfulnessDashboardPanel(Component):
         return super().render_html(parent_context)
 
     def get_rows(self, minimum):
-        roll_recent_totals()
         return (
             PageTotal.objects.last_30_days()
             .with_scores(minimum)

@@ -1,4 +1,4 @@
-from .counts import DailyCount, PageTotal
+from .counters import DailyCount, PageTotal
 from .page_mixin import PollPageMixin
 from .poll import Choice, Poll, Sentiment
 from .response import COMMENT_MAX_LENGTH, Reason, Response, TriageStatus

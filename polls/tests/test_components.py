@@ -1,5 +1,6 @@
 import datetime
 from http import HTTPStatus
+from unittest import mock
 
 from bs4 import BeautifulSoup
 from django.db import connection
@@ -61,13 +62,23 @@ class DashboardPanelTests(WagtailTestUtils, TestCase):
         )
         self.assertIn("0% helpful, 10 responses", first.get_text())
 
-    def test_one_query_reads_the_counters(self):
+    def test_one_query_reads_the_counters_and_nothing_is_written(self):
         self.render(self.editor)  # warm the site and settings caches
         with CaptureQueriesContext(connection) as queries:
             self.render(self.editor)
-        counter_queries = [q for q in queries if "polls_dailycount" in q["sql"]]
+        counter_queries = [q for q in queries if "polls_pagetotal" in q["sql"]]
         self.assertEqual(len(counter_queries), 1)
         self.assertFalse([q for q in queries if "polls_response" in q["sql"]])
+        writes = [q["sql"] for q in queries if q["sql"].split()[0] != "SELECT"]
+        self.assertEqual(writes, [])
+
+    def test_days_later_the_window_has_moved_without_a_write(self):
+        later = timezone.now() + datetime.timedelta(days=31)
+        with mock.patch("django.utils.timezone.now", return_value=later):
+            html = self.render(self.editor)
+        self.assertIn(
+            "Fewer than two pages have 10 or more responses in the last 30 days", html
+        )
 
     def test_a_page_is_never_in_both_lists(self):
         for page in self.pages[4:]:
