@@ -63,6 +63,7 @@ def test_reasons_from_a_window_still_showing_no(site, new_context, axe):
     expect(problem(first_poll)).to_be_focused()
     expect(problem(first_poll)).to_contain_text(CHANGED)
     expect(first_poll.choice("Yes")).to_have_attribute("aria-pressed", "true")
+    expect(first_poll.result).to_have_text(answered("Yes"))
     expect(comment_box(first_poll)).to_have_value("Too many long words.")
     assert stored() == ("Yes", [], "")
     assert axe(first, PUBLIC_TAGS) == []

@@ -144,8 +144,10 @@ function setUpFollowUp(followUp, result, showAnswer, busy) {
                 say(result, [body.message], true);
             } else if (body.problem) {
                 if (body.answer) {
+                    // Changed elsewhere: show the answer that is stored now.
                     showAnswer(body.answer, false);
                     followUp.hidden = false;
+                    say(result, [describe(body.answer)], false);
                 }
                 showProblem(body.problem, body.error);
             } else {
