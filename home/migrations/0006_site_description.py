@@ -15,7 +15,7 @@ def replace_untrue_default(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0003_site_settings'),
+        ('home', '0005_standard_page_moderators'),
     ]
 
     operations = [
