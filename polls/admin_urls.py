@@ -1,5 +1,6 @@
 from django.urls import path
 
+from polls.views.edit_effects import EditEffectsExportView
 from polls.views.page_helpfulness import PageHelpfulnessView
 from polls.views.reports import HelpfulnessReportView
 
@@ -15,5 +16,10 @@ urlpatterns = [
         "helpfulness/pages/<int:page_id>/",
         PageHelpfulnessView.as_view(),
         name="page_helpfulness",
+    ),
+    path(
+        "helpfulness/pages/<int:page_id>/before-and-after/",
+        EditEffectsExportView.as_view(),
+        name="edit_effects_export",
     ),
 ]

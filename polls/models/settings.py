@@ -1,3 +1,4 @@
+from django.core.validators import MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -23,7 +24,20 @@ class PollSettings(BaseSiteSetting):
         ),
     )
 
-    panels = [FieldPanel("default_poll"), FieldPanel("minimum_responses")]
+    minimum_per_side = models.PositiveIntegerField(
+        default=30,
+        validators=[MinValueValidator(1)],
+        verbose_name="minimum answers per side",
+        help_text=(
+            "An edit's before-and-after comparison gives no verdict until each "
+            "side has this many answers."
+        ),
+    )
+    panels = [
+        FieldPanel("default_poll"),
+        FieldPanel("minimum_responses"),
+        FieldPanel("minimum_per_side"),
+    ]
 
     class Meta:
         verbose_name = "poll settings"
