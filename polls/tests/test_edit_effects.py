@@ -2,8 +2,12 @@
 
 import csv
 import datetime
+import importlib.abc
 import io
+import os
 import random
+import subprocess
+import sys
 from http import HTTPStatus
 
 from bs4 import BeautifulSoup
@@ -19,7 +23,14 @@ from polls.edit_effects import Comparison, Side
 from polls.models import DailyCount, TriageStatus
 from polls.services import set_triage_status
 from polls.stats import Helpfulness
-from polls.tests.factories import choice, default_poll, make_page, make_user, vote
+from polls.tests.factories import (
+    choice,
+    default_poll,
+    make_page,
+    make_user,
+    render_widget,
+    vote,
+)
 from polls.views.edit_effects import COLUMNS
 
 DAY = datetime.timedelta(days=1)
@@ -313,3 +324,53 @@ class PageReportTests(WagtailTestUtils, TestCase):
         self.login(make_user("reader", permissions=["wagtailadmin.access_admin"]))
         url = reverse("polls_admin:edit_effects_export", args=[self.page.pk])
         self.assertEqual(self.client.get(url).status_code, HTTPStatus.FORBIDDEN)
+
+
+class BlockScipy(importlib.abc.MetaPathFinder):
+    """Refuses any import of scipy, and remembers that someone tried."""
+
+    def __init__(self):
+        self.attempts = []
+
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] == "scipy":
+            self.attempts.append(name)
+            raise ImportError(f"scipy imported while serving a page: {name}")
+        return None
+
+
+class NoScipyWhenServingPagesTests(TestCase):
+    def test_loading_every_url_and_the_widget_does_not_import_scipy(self):
+        code = (
+            "import sys, django; django.setup();"
+            "from django.urls import get_resolver; get_resolver().url_patterns;"
+            "import polls.wagtail_hooks, polls.templatetags.polls_tags, "
+            "polls.views.votes, polls.views.page_helpfulness, polls.components;"
+            "print(sorted(m for m in sys.modules if m.startswith('scipy'))[:3])"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"},
+        )
+        self.assertEqual(result.stdout.strip().splitlines()[-1], "[]")
+
+    def test_rendering_a_page_with_its_poll_does_not_import_scipy(self):
+        page = make_page("Numb legs")
+        vote(page, choice(default_poll(), "Yes"), 2)
+        saved = {name: module for name, module in sys.modules.items()}
+        for name in [m for m in sys.modules if m.split(".")[0] == "scipy"]:
+            del sys.modules[name]
+        blocker = BlockScipy()
+        sys.meta_path.insert(0, blocker)
+        try:
+            html = render_widget(page)
+            response = self.client.get(page.url)
+        finally:
+            sys.meta_path.remove(blocker)
+            sys.modules.update(saved)
+        self.assertIn("poll", html)
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        self.assertEqual(blocker.attempts, [])
