@@ -38,6 +38,17 @@ def register_helpfulness_report_menu_item():
     )
 
 
+@hooks.register("register_reports_menu_item")
+def register_attention_report_menu_item():
+    return ResultsMenuItem(
+        _("Needs attention"),
+        reverse("polls_admin:attention"),
+        name="needs-attention",
+        icon_name="warning",
+        order=1390,
+    )
+
+
 @hooks.register("register_permissions")
 def register_permissions():
     return Permission.objects.filter(
