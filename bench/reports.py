@@ -38,6 +38,13 @@ def edited_article():
     return page.pk
 
 
+def digest_for(user):
+    """The weekly digest built and one mail rendered (``--dry-run``'s work)."""
+    from polls.digest import build_digest
+
+    build_digest().message(user, {}).message().as_string()
+
+
 def main():
     django.setup()
     from django.contrib.auth import get_user_model
@@ -81,6 +88,7 @@ def main():
                     )
                 ),
                 "attention": timed(lambda: get(reverse("polls_admin:attention"))),
+                "digest": timed(lambda: digest_for(user)),
                 "attention_cold": timed(
                     lambda: uncached(reverse("polls_admin:attention"))
                 ),

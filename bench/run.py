@@ -314,6 +314,7 @@ def report_rows(reports):
             "comparison",
             "attention",
             "attention_cold",
+            "digest",
         ):
             if view not in reports["1k"]:
                 continue

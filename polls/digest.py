@@ -16,7 +16,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Max, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -68,11 +68,15 @@ def recipients(week):
 def recent_comparisons(minimum, today):
     """Every edit whose windows may still be growing, tested together (BH)."""
     since = timezone.now() - datetime.timedelta(days=2 * edit_effects.MAX_WINDOW_DAYS)
-    pages = Page.objects.filter(
-        pk__in=PageLogEntry.objects.filter(
-            action="wagtail.publish", timestamp__gte=since
-        ).values("page")
-    ).order_by("pk")
+    edited = (
+        PageLogEntry.objects.filter(action="wagtail.publish")
+        .order_by()
+        .values("page")
+        .annotate(publishes=Count("pk"), last=Max("timestamp"))
+        .filter(publishes__gte=2, last__gte=since)
+        .values("page")
+    )
+    pages = Page.objects.filter(pk__in=edited).order_by("pk")
     comparisons = []
     for page in pages:
         for comparison in edit_effects.compare_edits(page, minimum, today=today):

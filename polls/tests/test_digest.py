@@ -1,5 +1,6 @@
 """The weekly digest: who gets it, what it says, real SMTP, once a week."""
 
+import datetime
 import email
 import io
 import socket
@@ -8,12 +9,16 @@ from email import policy
 from aiosmtpd.controller import Controller
 from django.core import mail
 from django.core.management import CommandError, call_command
+from django.db.models import F
 from django.test import RequestFactory, TestCase, override_settings
 from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import PageLogEntry
 
 from polls.account import DigestSettingsPanel
 from polls.models import DigestPreference, DigestSent
 from polls.tests.factories import comment_on, make_page, make_user
+from polls.tests.test_edit_effects import plant, publish_edit
 
 RESULTS = ["polls.view_results", "wagtailadmin.access_admin"]
 SMTP = "django.core.mail.backends.smtp.EmailBackend"
@@ -135,3 +140,21 @@ class RealSmtpTests(DigestTestCase):
         self.assertIn("nothing was marked as sent", str(raised.exception))
         self.assertNotIn("\n", str(raised.exception))
         self.assertFalse(DigestSent.objects.exists())
+
+
+class ChangedVerdictTests(DigestTestCase):
+    def test_an_edit_is_listed_when_its_verdict_changes_not_again(self):
+        today = timezone.localdate()
+        edit_day = today - datetime.timedelta(days=30)
+        PageLogEntry.objects.filter(page=self.page).update(
+            timestamp=timezone.now() - datetime.timedelta(days=400)
+        )
+        publish_edit(self.page, edit_day)
+        plant(self.page, edit_day - datetime.timedelta(days=3), 80, 120)
+        plant(self.page, edit_day + datetime.timedelta(days=3), 120, 80)
+        self.send()
+        self.assertIn("More helpful since this edit", mail.outbox[0].body)
+        # A week later, the same verdict is not news.
+        DigestSent.objects.update(week=F("week") - datetime.timedelta(days=7))
+        self.send()
+        self.assertIn("No verdict changed since the last digest", mail.outbox[1].body)
