@@ -153,13 +153,20 @@ def format_p(p_value):
 
 
 def published_edits(page):
-    """(revision id, published at) of each publish of ``page``, oldest first."""
-    return list(
+    """(revision id, published at) of each day's last publish of ``page``, oldest first.
+
+    Several publishes on one day (a fix straight after an edit) make one
+    edit: no day lies between them to compare.
+    """
+    by_day = {}
+    for revision_id, published_at in (
         PageLogEntry.objects.filter(page=page, action="wagtail.publish")
         .exclude(revision=None)
         .order_by("timestamp", "pk")
         .values_list("revision_id", "timestamp")
-    )
+    ):
+        by_day[timezone.localdate(published_at)] = (revision_id, published_at)
+    return list(by_day.values())
 
 
 def windows_around(edit_day, previous_day, next_day, today):

@@ -374,3 +374,18 @@ class NoScipyWhenServingPagesTests(TestCase):
         self.assertIn("poll", html)
         self.assertEqual(response.status_code, HTTPStatus.OK)
         self.assertEqual(blocker.attempts, [])
+
+
+class SameDayPublishesTests(TestCase):
+    def test_publishes_on_one_day_make_one_edit(self):
+        page = make_page("Numb legs")
+        PageLogEntry.objects.filter(page=page).update(
+            timestamp=timezone.now() - datetime.timedelta(days=400)
+        )
+        day = timezone.localdate() - 30 * DAY
+        publish_edit(page, day)
+        last = publish_edit(page, day)
+        self.assertEqual(
+            [edit[0] for edit in edit_effects.published_edits(page)][1:], [last]
+        )
+        self.assertEqual(len(edit_effects.compare_edits(page)), 1)
