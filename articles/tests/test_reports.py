@@ -82,6 +82,17 @@ class ReviewsDueReportTests(WagtailTestUtils, TestCase):
         self.assertEqual(overdue["Next review due"], str(self.overdue.next_review_due))
         self.assertEqual(overdue["URL"], self.overdue.full_url)
 
+    def test_export_cells_never_run_as_formulas(self):
+        """A title a spreadsheet would run gets a leading apostrophe."""
+        make_article(
+            self.unscheduled.get_parent(),
+            title='=HYPERLINK("http://evil.test", "Open me")',
+        )
+        response = self.client.get(REPORT_URL, {"export": "csv"})
+        content = b"".join(response.streaming_content).decode()
+        titles = [row["Article"] for row in csv.DictReader(io.StringIO(content))]
+        self.assertIn('\'=HYPERLINK("http://evil.test", "Open me")', titles)
+
     def test_exports_xlsx(self):
         response = self.client.get(REPORT_URL, {"export": "xlsx"})
         self.assertEqual(response.status_code, HTTPStatus.OK)

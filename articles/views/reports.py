@@ -1,14 +1,14 @@
-import datetime
-
 import django_filters
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.auth import permission_denied
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
 from articles.models import ArticlePage, Contributor
+from polls.views.access import forbidden
+from polls.views.export import SafeSpreadsheetExportMixin
 
 REPORT_PERMISSION = "articles.view_reviews_due"
 
@@ -23,7 +23,7 @@ class ReviewsDueReportFilterSet(WagtailFilterSet):
         fields = ["reviewer"]
 
 
-class ReviewsDueReportView(ReportView):
+class ReviewsDueReportView(SafeSpreadsheetExportMixin, ReportView):
     """Published articles whose medical review is past, within 30 days, or unset.
 
     So the team re-checks health content before it goes stale: most urgent
@@ -61,14 +61,14 @@ class ReviewsDueReportView(ReportView):
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(REPORT_PERMISSION):
-            return permission_denied(request)
+            return forbidden(request)
         return super().dispatch(request, *args, **kwargs)
 
     def get_base_queryset(self):
         return ArticlePage.objects.reviews_due()
 
     def get_filename(self):
-        return f"reviews-due-{datetime.date.today():%Y-%m-%d}"
+        return f"reviews-due-{timezone.localdate():%Y-%m-%d}"
 
 
 class ReviewsDueMenuItem(MenuItem):

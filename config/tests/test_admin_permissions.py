@@ -8,8 +8,8 @@ URL the table does not list, so a new view cannot ship unguarded.
   anonymous users and to users without "Can access Wagtail admin");
 - ``home``: redirected to the dashboard with "Sorry, you do not have
   permission" (Wagtail's answer to a missing model permission);
-- ``403``: a real 403 page (the polls results views: a download link or a
-  script must not get a page that looks like success);
+- ``403``: a real 403 page (the reports, polls' and the site's own: a
+  download link or a script must not get a page that looks like success);
 - ``ok``: 200; ``done``: the POST did its work and redirected back.
 """
 # ruff: noqa: E501 (the tables below are wider than code, to read across)
@@ -60,7 +60,7 @@ L, H, F, OK, DONE = "login", "home", "403", "ok", "done"
 # editor without results, editor, moderator, superuser.
 RESULTS =    (L, L, F, F, OK,   OK,   OK)    # polls.view_results
 TRIAGE =     (L, L, F, F, DONE, DONE, DONE)  # polls.change_response too
-REVIEWS =    (L, L, H, OK, OK,  OK,   OK)    # articles.view_reviews_due
+REVIEWS =    (L, L, F, OK, OK,  OK,   OK)    # articles.view_reviews_due
 POLLS =      (L, L, H, OK, OK,  OK,   OK)    # Editors manage polls
 VIEW =       (L, L, H, OK, OK,  OK,   OK)    # Editors view contributors, topics
 MANAGE =     (L, L, H, H,  H,   OK,   OK)    # Moderators add and change them

@@ -1,9 +1,9 @@
-"""Refuse users without the results permission with a real 403.
+"""Refuse users without a report's permission with a real 403.
 
 Wagtail's admin turns a raised ``PermissionDenied`` into a redirect to the
 dashboard. For reports, exports and triage a plain 403 is more honest: a
 download link or a script gets a refusal, not an HTML page that looks like
-success.
+success. The site's own reports (articles' "Reviews due") refuse the same way.
 """
 
 from django.template.response import TemplateResponse
@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from polls.permissions import VIEW_RESULTS, results_permission_policy
 
 
-def results_forbidden(request):
+def forbidden(request):
     return TemplateResponse(
         request,
         "polls/admin/permission_denied.html",
@@ -40,5 +40,5 @@ class ResultsPermissionMixin:
             or policy.user_has_any_permission(user, self.any_permission_required)
         )
         if not allowed:
-            return results_forbidden(request)
+            return forbidden(request)
         return super().dispatch(request, *args, **kwargs)

@@ -1,7 +1,6 @@
-import datetime
-
 from django.db.models import F
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_filters import DateFromToRangeFilter, ModelChoiceFilter
@@ -140,7 +139,7 @@ class HelpfulnessReportView(
         ]
 
     def get_filename(self):
-        return f"article-helpfulness-{datetime.date.today():%Y-%m-%d}"
+        return f"article-helpfulness-{timezone.localdate():%Y-%m-%d}"
 
     def get_base_queryset(self):
         """All-time totals, unless a date range asks for the daily counters."""
