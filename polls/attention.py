@@ -105,7 +105,7 @@ def _worse_than_before(minimum, today):
         .values("page", "date")
         .annotate(
             responses=Sum("count"),
-            positive=Sum("count", filter=Q(sentiment=Sentiment.POSITIVE)),
+            positive=Sum("count", filter=Q(choice__sentiment=Sentiment.POSITIVE)),
         )
     )
     baseline = defaultdict(lambda: [0, 0])
