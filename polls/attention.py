@@ -33,6 +33,7 @@ from django.core.cache import cache
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.models import Page
 
 from polls import conf, inference
@@ -193,7 +194,12 @@ def comments_to_triage():
     return {
         row["page"]: Trigger(
             COMMENTS,
-            _("%(count)s negative comment(s) to triage") % {"count": row["waiting"]},
+            ngettext(
+                "%(count)s negative comment to triage",
+                "%(count)s negative comments to triage",
+                row["waiting"],
+            )
+            % {"count": row["waiting"]},
             severity=row["waiting"],
         )
         for row in rows

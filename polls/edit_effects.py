@@ -126,15 +126,19 @@ class Comparison:
         return bool(self.before and self.before.responses and self.after.responses)
 
     @property
+    def p_display(self):
+        return None if self.p_value is None else format_p(self.p_value)
+
+    @property
     def is_tested(self):
         return self.p_value is not None
 
     @property
     def verdict_text(self):
         if self.verdict == MORE:
-            return _("More helpful since this edit (p = %s)") % format_p(self.p_value)
+            return _("More helpful since this edit (%s)") % format_p(self.p_value)
         if self.verdict == LESS:
-            return _("Less helpful since this edit (p = %s)") % format_p(self.p_value)
+            return _("Less helpful since this edit (%s)") % format_p(self.p_value)
         if self.verdict == NO_CHANGE:
             return _("No clear change")
         if self.before is None:
@@ -146,10 +150,10 @@ class Comparison:
 
 
 def format_p(p_value):
-    """p-values as people read them: "0.003", "< 0.001"."""
+    """p-values as people read them: "p = 0.003", "p < 0.001"."""
     if p_value < 0.001:
-        return "< 0.001"
-    return f"{p_value:.3f}"
+        return "p < 0.001"
+    return f"p = {p_value:.3f}"
 
 
 def published_edits(page):
@@ -317,7 +321,11 @@ def reason_mix(page_responses, comparison):
     p_value = inference.mix_shift_p_value(
         [before[c] for c in Reason.values], [after[c] for c in Reason.values]
     )
-    return {"rows": rows, "p_value": p_value}
+    return {
+        "rows": rows,
+        "p_value": p_value,
+        "p_display": None if p_value is None else format_p(p_value),
+    }
 
 
 def share(count, total):

@@ -78,7 +78,7 @@ class WhoAndWhatTests(DigestTestCase):
             "polls_admin:page_helpfulness", args=[self.page.pk]
         )
         self.assertIn("Numb legs", message.body)
-        self.assertIn("1 negative comment(s) to triage", message.body)
+        self.assertIn("1 negative comment to triage", message.body)
         self.assertIn(url, message.body)
         html, mimetype = message.alternatives[0]
         self.assertEqual(mimetype, "text/html")

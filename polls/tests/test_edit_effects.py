@@ -285,7 +285,7 @@ class PageReportTests(WagtailTestUtils, TestCase):
         soup = BeautifulSoup(response.content, "html.parser")
         section = soup.select_one(f"section[data-revision='{self.revision}']")
         verdict = section.select_one(".polls-verdict").get_text()
-        self.assertIn("More helpful since this edit (p = < 0.001)", verdict)
+        self.assertIn("More helpful since this edit (p < 0.001)", verdict)
         self.assertEqual(
             section.select_one("tr[data-side=before] .polls-edit__responses").text,
             "200",

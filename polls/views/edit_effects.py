@@ -72,7 +72,7 @@ def comparison_row(comparison):
         rounded(comparison.change),
         rounded(interval[0]),
         rounded(interval[1]),
-        None if comparison.p_value is None else round(comparison.p_value, 6),
+        None if comparison.p_value is None else float(f"{comparison.p_value:.4g}"),
         comparison.verdict_text,
     ]
     return [neutralise_formula(value) for value in row]
