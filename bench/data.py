@@ -53,8 +53,8 @@ def ensure_articles(count):
 def add_votes(target, articles, days=90, seed=2026):
     from django.utils import timezone
 
+    from polls import tally
     from polls.models import Poll, Response
-    from polls.services import rebuild_counters
 
     poll = Poll.objects.get(question="Was this article helpful?")
     yes, no = list(poll.choices.order_by("sort_order"))[:2]
@@ -84,7 +84,7 @@ def add_votes(target, articles, days=90, seed=2026):
             Response.objects.bulk_create(batch)
             batch = []
             progress("votes", n + 1, target, started)
-    print(f"  counters: {rebuild_counters():,} rows rebuilt")
+    print(f"  counters: {tally.rebuild():,} rows rebuilt")
 
 
 def main(argv=None):

@@ -11,9 +11,10 @@ answer, sometimes gives reasons and a comment after a "No". Meanwhile:
   connections are refused for a few seconds (a restart, as clients see it).
 
 Then every answer the server acknowledged is compared with the database
-(``bench.ledger``): none missing, none counted twice, the report counters
-equal to the rows. Exits non-zero on any lost or double-counted vote, any
-5xx other than a 503 with Retry-After, or a fault that did not happen.
+(``bench.ledger``): none missing, none counted twice, and
+``manage.py check_poll_counters`` finds every counter equal to a recount.
+Exits non-zero on any lost or double-counted vote, any counter difference,
+any 5xx other than a 503 with Retry-After, or a fault that did not happen.
 """
 
 import argparse
@@ -22,6 +23,7 @@ import json
 import os
 import random
 import string
+import subprocess
 import time
 from collections import Counter, defaultdict
 from urllib.parse import urlencode
@@ -33,6 +35,7 @@ from bench.ledger import Ledger, Row
 from bench.run import POSTGRES_SERVER, django_shell, generate
 from bench.server import (
     BROWSER_AGENT,
+    PYTHON,
     ROOT,
     Server,
     free_port,
@@ -216,8 +219,23 @@ def soak(args, workdir):
         faults_ok = asyncio.run(run.run(database_fault))
     cookies = {cookie for cookie, _ in run.ledger.requests}
     rows, stored = stored_rows(env, cookies)
+    stored["check"] = check_counters(env)
     verdict = run.ledger.check(rows)
     return summary(args, run, verdict, stored, faults_ok, read_log(log))
+
+
+def check_counters(env):
+    """``manage.py check_poll_counters``: the differences it prints (none: [])."""
+    result = subprocess.run(
+        [PYTHON, "manage.py", "check_poll_counters"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode == 0:
+        return []
+    return result.stdout.splitlines() or [result.stderr.strip()]
 
 
 def read_log(path):
@@ -249,6 +267,7 @@ def summary(args, run, verdict, stored, faults_ok, server_log):
         "lost votes": len(verdict.lost),
         "double counts": double,
         "counters differing from rows": len(stored["counter_differences"]),
+        "check_poll_counters differences": len(stored["check"]),
         "phantom responses": len(verdict.phantom),
         "responses from unknown readers": stored["untracked"],
         "5xx other than 503": answered(statuses, 500, 503)
@@ -280,7 +299,11 @@ def summary(args, run, verdict, stored, faults_ok, server_log):
         *(f"  fault {event}" for event in run.events),
         *(f"  {label:<34}{value or 'none'}" for label, value in rows),
     ]
-    for label, items in [("LOST", verdict.lost), ("PHANTOM", verdict.phantom)]:
+    for label, items in [
+        ("LOST", verdict.lost),
+        ("PHANTOM", verdict.phantom),
+        ("COUNTER", stored["check"]),
+    ]:
         lines += [f"  {label}: {item}" for item in items[:5]]
     passed = not any(checks.values()) and answered(votes, 200, 400) > 0
     lines.append("  PASS" if passed else "  FAIL")

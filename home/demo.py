@@ -11,6 +11,7 @@ from articles.models import ArticleIndexPage, Contributor, Topic
 from articles.parsing import decode, parse_article
 from articles.services import import_article
 from home.demo_feedback import add_demo_feedback
+from home.demo_pages import load_standard_pages
 from home.models import HomePage
 
 DEMO_CONTENT = Path(__file__).resolve().parent / "demo_content"
@@ -65,6 +66,7 @@ def load_demo(*, site_host=None, site_port=None, feedback=False):
         yield from _tag_with_topics(result.page)
         if feedback:
             yield from add_demo_feedback(result.page)
+    yield from load_standard_pages(home)
 
 
 def _tag_with_topics(article):

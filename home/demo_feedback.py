@@ -13,8 +13,8 @@ import random
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
+from polls import tally
 from polls.models import Poll, Reason, Response, Sentiment
-from polls.services import rebuild_counters
 
 READER_PREFIX = "demo-"
 LABEL = "[Demo data]"
@@ -76,7 +76,7 @@ def add_demo_feedback(article, poll=None):
     last = now - datetime.timedelta(days=2)
     answers[-1].created_at = answers[-1].updated_at = last
     Response.objects.bulk_create(answers)
-    rebuild_counters()
+    tally.rebuild()
     yield (
         f"    Added {len(answers)} demo answers and a demo edit "
         f"{EDIT_DAYS_AGO} days ago (remove with `manage.py remove_demo_feedback`)"
@@ -87,5 +87,5 @@ def remove_demo_feedback():
     """Delete every demo answer and demo edit; returns (answers, edits) deleted."""
     answers, _ = Response.objects.filter(reader_key__startswith=READER_PREFIX).delete()
     edits, _ = PageLogEntry.objects.filter(data__demo_feedback=True).delete()
-    rebuild_counters()
+    tally.rebuild()
     return answers, edits

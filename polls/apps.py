@@ -5,6 +5,3 @@ class PollsConfig(AppConfig):
     name = "polls"
     verbose_name = "Polls"
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from polls import signal_handlers  # noqa: F401  (connects the receivers)

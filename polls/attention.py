@@ -37,7 +37,6 @@ from django.utils.translation import ngettext
 from wagtail.models import Page
 
 from polls import conf, inference
-from polls.counters import roll_recent_totals
 from polls.models import DailyCount, PageTotal, Response, Sentiment, TriageStatus
 
 RECENT_DAYS = 30
@@ -147,10 +146,9 @@ def _worse_than_before(minimum, today):
     return found
 
 
-def below_site(minimum):
+def below_site(minimum, today=None):
     """{page id: Trigger} for pages clearly below the site's 30-day rate."""
-    roll_recent_totals()
-    rows = list(PageTotal.objects.last_30_days())
+    rows = list(PageTotal.objects.last_30_days(today))
     site_total = sum(row["responses"] for row in rows)
     if not site_total:
         return {}
@@ -212,7 +210,7 @@ def needs_attention(minimum, today=None):
     by_page = defaultdict(list)
     for found in (
         worse_than_before(minimum, today),
-        below_site(minimum),
+        below_site(minimum, today),
         comments_to_triage(),
     ):
         for page_id, trigger in found.items():

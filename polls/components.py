@@ -3,7 +3,6 @@ from django.db.models.functions import RowNumber
 from wagtail.admin.ui.components import Component
 
 from polls.attention import needs_attention
-from polls.counters import roll_recent_totals
 from polls.models import PageTotal, PollSettings
 from polls.permissions import can_view_results
 from polls.stats import Helpfulness
@@ -13,11 +12,12 @@ class HelpfulnessDashboardPanel(Component):
     """What needs attention, then the least and the most helpful pages of 30 days.
 
     Only pages with at least ``PollSettings.minimum_responses`` answers in the
-    period are ranked, by the Wilson lower bound. One query: the counters are
-    summed per page and numbered from both ends with window functions, and only
-    the first few from each end come back. A page is in the lower half or the
-    upper half, never in both lists; with an odd number of ranked pages the
-    middle one is in neither.
+    period are ranked, by the Wilson lower bound. One query, and no write:
+    ``PageTotal.objects.last_30_days`` moves each row's window at read time.
+    The counters are summed per page and numbered from both ends with window
+    functions, and only the first few from each end come back. A page is in
+    the lower half or the upper half, never in both lists; with an odd number
+    of ranked pages the middle one is in neither.
     """
 
     name = "polls_helpfulness"
@@ -33,7 +33,6 @@ class HelpfulnessDashboardPanel(Component):
         return super().render_html(parent_context)
 
     def get_rows(self, minimum):
-        roll_recent_totals()
         return (
             PageTotal.objects.last_30_days()
             .with_scores(minimum)

@@ -1,12 +1,12 @@
 """The page explorer shows each page's helpfulness at a glance.
 
 ``annotate_helpfulness`` (a ``construct_explorer_page_queryset`` hook) adds
-two correlated subqueries over the page's daily counters to the listing's
-query, so the figures arrive with the pages: the database computes them only
-for the rows on screen, through the counters' (page, choice, date) index, and
-no query runs per row. The button hook then reads those annotations; where
-they are missing (another listing, or a user who may not see results) it
-shows nothing rather than query.
+two correlated subqueries over the page's ``PageTotal`` rows (one per
+choice) to the listing's query, so the figures arrive with the pages: the
+database computes them only for the rows on screen, through the (page,
+choice) unique index, and no query runs per row. The button hook then reads
+those annotations; where they are missing (another listing, or a user who
+may not see results) it shows nothing rather than query.
 """
 
 from django.db.models import IntegerField, OuterRef, Subquery, Sum
@@ -15,19 +15,20 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets.button import ListingButton
 
-from polls.models import DailyCount, Sentiment
+from polls.models import PageTotal
+from polls.models.counters import POSITIVE
 from polls.permissions import can_view_results
 from polls.stats import Helpfulness
 
 
-def _page_total(**filters):
+def _page_total(*filters):
     return Coalesce(
         Subquery(
-            DailyCount.objects.filter(page=OuterRef("pk"), **filters)
+            PageTotal.objects.filter(*filters, page=OuterRef("pk"))
             .order_by()
             .values("page")
-            .annotate(total=Sum("count"))
-            .values("total"),
+            .annotate(sum=Sum("total"))
+            .values("sum"),
             output_field=IntegerField(),
         ),
         0,
@@ -39,7 +40,7 @@ def annotate_helpfulness(parent_page, pages, request):
         return pages
     return pages.annotate(
         polls_responses=_page_total(),
-        polls_positive=_page_total(sentiment=Sentiment.POSITIVE),
+        polls_positive=_page_total(POSITIVE),
     )
 
 

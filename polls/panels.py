@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
-from polls.models import DailyCount, PollSettings
+from polls.models import PageTotal, PollSettings
 from polls.permissions import can_view_results
 from polls.stats import Helpfulness
 
@@ -17,7 +17,7 @@ class HelpfulnessPanel(Panel):
     """ "78% helpful, 212 responses" for the page being edited, with a link.
 
     Shows nothing on a page that is being created or to users who may not
-    see poll results. One aggregate query over the page's daily counters.
+    see poll results. One aggregate query over the page's ``PageTotal`` rows.
     """
 
     def __init__(self, **kwargs):
@@ -40,7 +40,8 @@ class HelpfulnessPanel(Panel):
             page = self.instance
             minimum = PollSettings.for_request(self.request).minimum_responses
             helpfulness = Helpfulness.from_row(
-                DailyCount.objects.filter(page=page).totals(), minimum=minimum
+                PageTotal.objects.filter(page=page).totals(count="total"),
+                minimum=minimum,
             )
             context.update(
                 helpfulness=helpfulness,

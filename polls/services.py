@@ -2,8 +2,8 @@
 
 Every function here runs in one transaction. A reader has at most one
 response per poll and page (a database constraint guarantees it, also when
-two requests race), and ``DailyCount`` always equals the counted responses
-grouped by page, choice and the day they were first given.
+two requests race), and every change to what a response counts as moves the
+counters through ``polls.tally.move`` in the same transaction.
 """
 
 from dataclasses import dataclass
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from polls import counters
+from polls import tally
 from polls.models import Reason, Response, TriageStatus
 from polls.models.response import looks_personal
 
@@ -58,12 +58,14 @@ def record_vote(*, page, choice, reader_key):
         except IntegrityError:
             response = _locked_response(poll, page, reader_key)
         else:
-            counters.add(response, +1)
+            tally.move(tally.change(response, +1))
             return VoteResult(response, CREATED)
 
         if response.choice_id == choice.pk:
             return VoteResult(response, UNCHANGED)
-        _move_count(response, choice)
+        tally.move(
+            tally.change(response, -1), tally.change(response, +1, choice=choice)
+        )
         response.choice = choice
         response.revision_id = page.live_revision_id
         response.updated_at = timezone.now()
@@ -107,13 +109,10 @@ def set_triage_status(response, status):
             .select_related("choice")
             .get(pk=response.pk)
         )
-        if status == TriageStatus.SPAM:
-            counters.add(response, -1)  # before the mark: spam never counts
-        was_spam = response.is_spam
+        before = tally.change(response, -1)  # None if it did not count
         response.triage_status = status
         response.save(update_fields=["triage_status"])
-        if was_spam:
-            counters.add(response, +1)
+        tally.move(before, tally.change(response, +1))
         return response
 
 
@@ -127,11 +126,6 @@ def delete_old_comments(older_than):
     )
 
 
-def rebuild_counters():
-    """Recompute every counter from the counted responses (after a bulk load)."""
-    return counters.rebuild()
-
-
 def _locked_response(poll, page, reader_key):
     # Lock only the response: locking the joined choice too would block every
     # other reader's insert that references it (a deadlock on PostgreSQL).
@@ -142,16 +136,3 @@ def _locked_response(poll, page, reader_key):
         .order_by()
         .first()
     )
-
-
-def _move_count(response, new_choice):
-    """Move one count from the old choice's counters to the new one's.
-
-    Counters are always locked in choice order, so two readers changing
-    answers in opposite directions cannot deadlock each other.
-    """
-    moves = sorted(
-        [(response.choice, -1), (new_choice, +1)], key=lambda move: move[0].pk
-    )
-    for counted_choice, delta in moves:
-        counters.add(response, delta, counted_choice)

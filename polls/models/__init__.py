@@ -1,4 +1,4 @@
-from .counts import DailyCount, PageTotal
+from .counters import DailyCount, PageTotal
 from .digest import DigestPreference, DigestSent
 from .page_mixin import PollPageMixin
 from .poll import Choice, Poll, Sentiment

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page, Site
 
-from polls import counters
+from polls import tally
 from polls.models import Choice, Poll, Response, Sentiment
 from polls.services import record_follow_up, record_vote
 
@@ -90,10 +90,10 @@ def backdate(response, day):
     """Move a response, and the counter it adds to, to ``day``, as if given then."""
     response.refresh_from_db()
     when = timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
-    counters.add(response, -1)
+    before = tally.change(response, -1)
     Response.objects.filter(pk=response.pk).update(created_at=when, updated_at=when)
     response.created_at = response.updated_at = when
-    counters.add(response, +1)
+    tally.move(before, tally.change(response, +1))
     return response
 
 

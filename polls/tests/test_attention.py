@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils import WagtailTestUtils
 
-from polls import attention, counters
-from polls.models import PageTotal, TriageStatus
+from polls import attention
+from polls.models import TriageStatus
 from polls.services import set_triage_status
 from polls.tests.factories import comment_on, make_page, make_user
 from polls.tests.test_edit_effects import plant
@@ -68,9 +68,6 @@ class NeedsAttentionTests(WagtailTestUtils, TestCase):
         plant_days(self.steady, 30, 1, 8, 2)
 
     def entries(self, minimum=30):
-        # The planted daily counters, summed into the per-page totals.
-        PageTotal.objects.all().delete()
-        counters._rebuild_totals()
         return {e.page_id: e for e in attention.needs_attention(minimum)}
 
     def test_a_planted_drop_triggers(self):

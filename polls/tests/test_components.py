@@ -1,5 +1,6 @@
 import datetime
 from http import HTTPStatus
+from unittest import mock
 
 from bs4 import BeautifulSoup
 from django.core.cache import cache
@@ -63,18 +64,27 @@ class DashboardPanelTests(WagtailTestUtils, TestCase):
         self.assertIn("0% helpful, 10 responses", first.get_text())
 
     @override_settings(POLLS_ATTENTION_CACHE_SECONDS=60)
-    def test_the_counters_are_read_not_the_responses(self):
+    def test_the_counters_are_read_and_nothing_is_written(self):
         cache.clear()
         self.render(self.editor)  # warm the site, settings and CUSUM caches
         with CaptureQueriesContext(connection) as queries:
             self.render(self.editor)
-        counter_queries = [q for q in queries if "polls_dailycount" in q["sql"]]
-        # Each of the two readers of the 30-day totals first moves their window.
+        counter_queries = [q for q in queries if "polls_pagetotal" in q["sql"]]
+        # The rankings and "below the site" each read the 30-day totals once.
         self.assertEqual(len(counter_queries), 2)
-        self.assertTrue(all("UPDATE" in q["sql"] for q in counter_queries))
         # Only the comments still waiting for triage are read from responses.
         (waiting,) = [q for q in queries if "polls_response" in q["sql"]]
         self.assertIn("triage_status", waiting["sql"])
+        writes = [q["sql"] for q in queries if q["sql"].split()[0] != "SELECT"]
+        self.assertEqual(writes, [])
+
+    def test_days_later_the_window_has_moved_without_a_write(self):
+        later = timezone.now() + datetime.timedelta(days=31)
+        with mock.patch("django.utils.timezone.now", return_value=later):
+            html = self.render(self.editor)
+        self.assertIn(
+            "Fewer than two pages have 10 or more responses in the last 30 days", html
+        )
 
     def test_a_page_is_never_in_both_lists(self):
         for page in self.pages[4:]:

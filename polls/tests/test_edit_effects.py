@@ -18,9 +18,9 @@ from openpyxl import load_workbook
 from wagtail.models import PageLogEntry
 from wagtail.test.utils import WagtailTestUtils
 
-from polls import edit_effects, inference
+from polls import edit_effects, inference, tally
 from polls.edit_effects import Comparison, Side
-from polls.models import DailyCount, TriageStatus
+from polls.models import TriageStatus
 from polls.services import set_triage_status
 from polls.stats import Helpfulness
 from polls.tests.factories import (
@@ -172,16 +172,13 @@ def publish_edit(page, on):
 def plant(page, day, positive, negative):
     """Counters as if ``positive`` and ``negative`` answers came on ``day``."""
     poll = default_poll()
-    for label, count in (("Yes", positive), ("No", negative)):
-        answer = choice(poll, label)
-        DailyCount.objects.create(
-            page=page,
-            poll=poll,
-            choice=answer,
-            sentiment=answer.sentiment,
-            date=day,
-            count=count,
+    tally.move(
+        *(
+            tally.Change(choice(poll, label).pk, page.pk, poll.pk, day, count)
+            for label, count in (("Yes", positive), ("No", negative))
+            if count
         )
+    )
 
 
 class PlantedDataTests(TestCase):

@@ -1,4 +1,6 @@
+from django.db import connection
 from django.test import RequestFactory, TestCase
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Page
 
@@ -50,6 +52,14 @@ class HelpfulnessPanelTests(TestCase):
         for name, (page, user) in cases.items():
             with self.subTest(name):
                 self.assertFalse(bound(HelpfulnessPanel(), Page, page, user).is_shown())
+
+    def test_reads_the_page_totals(self):
+        panel = bound(HelpfulnessPanel(), Page, self.page, self.editor)
+        with CaptureQueriesContext(connection) as queries:
+            panel.render_html()
+        sql = " ".join(q["sql"] for q in queries)
+        self.assertIn("polls_pagetotal", sql)
+        self.assertNotIn("polls_dailycount", sql)
 
     def test_a_page_without_answers(self):
         html = bound(

@@ -379,6 +379,7 @@ class QueryBudgetTests(VoteTestCase):
         # page, choice with its poll, the insert, two counters (+ savepoints)
         with self.assertNumQueries(9):
             self.vote(self.yes, js=True)
-        # ... the insert fails, the locked read, four counters, the update
-        with self.assertNumQueries(14):
+        # ... the insert fails, the locked read, four counters, the last day
+        # answered of the count that left, the update
+        with self.assertNumQueries(15):
             self.vote(self.no, js=True)

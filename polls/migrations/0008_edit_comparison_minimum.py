@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('polls', '0006_backfill_page_totals'),
+        ('polls', '0007_counters_without_sentiment'),
     ]
 
     operations = [

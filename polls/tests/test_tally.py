@@ -10,10 +10,18 @@ from django.db.models import Sum
 from django.test import TestCase
 from django.utils import timezone
 
-from polls import counters
+from polls import tally
 from polls.models import DailyCount, PageTotal, Response, TriageStatus
+from polls.models.counters import WINDOW, recent_as_of_day
 from polls.services import record_vote, set_triage_status
-from polls.tests.factories import backdate, choice, default_poll, make_page, make_poll
+from polls.tests.factories import (
+    backdate,
+    choice,
+    default_poll,
+    make_page,
+    make_poll,
+    vote,
+)
 
 START = datetime.date(2026, 11, 1)
 
@@ -36,22 +44,27 @@ def expected_totals(today):
     for response in Response.objects.counted().exclude(page=None):
         key = (response.page_id, response.choice_id)
         total[key] += 1
-        if timezone.localdate(response.created_at) > today - counters.WINDOW:
+        if timezone.localdate(response.created_at) > today - WINDOW:
             recent[key] += 1
     return total, recent
 
 
 class PageTotalTests(TestCase):
     def assertTotalsRight(self, today):
-        counters.roll_recent_totals(today)
         total, recent = expected_totals(today)
-        rows = PageTotal.objects.all()
+        rows = PageTotal.objects.annotate(recent_today=recent_as_of_day(today))
         self.assertEqual(
             {(r.page_id, r.choice_id): r.total for r in rows if r.total}, dict(total)
         )
         self.assertEqual(
-            {(r.page_id, r.choice_id): r.recent for r in rows if r.recent}, dict(recent)
+            {(r.page_id, r.choice_id): r.recent_today for r in rows if r.recent_today},
+            dict(recent),
         )
+        self.assertEqual(tally.differences(today), [])
+
+    def recent(self, today):
+        rows = list(PageTotal.objects.last_30_days(today))
+        return rows[0]["responses"] if rows else 0
 
     def test_votes_count_in_all_time_and_in_the_last_30_days(self):
         poll, page = default_poll(), make_page("Numb legs")
@@ -62,12 +75,14 @@ class PageTotalTests(TestCase):
             record_vote(page=page, choice=yes, reader_key="b")
         row = PageTotal.objects.get()
         self.assertEqual((row.total, row.recent), (2, 2))
-        counters.roll_recent_totals(START + datetime.timedelta(days=30))
+        # The first vote left the window; reading moves it, and writes nothing.
+        self.assertEqual(self.recent(START + datetime.timedelta(days=30)), 1)
+        self.assertEqual(self.recent(START + datetime.timedelta(days=45)), 0)
         row.refresh_from_db()
-        self.assertEqual((row.total, row.recent), (2, 1))  # the first left the window
-        counters.roll_recent_totals(START + datetime.timedelta(days=45))
-        row.refresh_from_db()
-        self.assertEqual((row.total, row.recent), (2, 0))
+        self.assertEqual(
+            (row.total, row.recent, row.recent_as_of),
+            (2, 2, START + datetime.timedelta(days=10)),
+        )
         self.assertEqual(row.last_date, START + datetime.timedelta(days=10))
 
     def test_a_changed_old_answer_moves_only_the_all_time_count(self):
@@ -97,8 +112,6 @@ class PageTotalTests(TestCase):
                 )
                 if rng.random() < 0.08:
                     set_triage_status(result.response, rng.choice(TriageStatus.values))
-                if rng.random() < 0.05:
-                    counters.roll_recent_totals(day)
                 if step % 50 == 0:
                     self.assertTotalsRight(day)
         self.assertTotalsRight(START + datetime.timedelta(days=130))
@@ -118,7 +131,7 @@ class PageTotalTests(TestCase):
                 "page", "choice", "total", "recent", "last_date"
             )
         )
-        counters.rebuild()
+        tally.rebuild()
         rebuilt = sorted(
             PageTotal.objects.values_list(
                 "page", "choice", "total", "recent", "last_date"
@@ -130,3 +143,40 @@ class PageTotalTests(TestCase):
             DailyCount.objects.aggregate(n=Sum("count"))["n"],
             PageTotal.objects.get().total,
         )
+
+
+class SentimentChangeTests(TestCase):
+    """Issue 16: an editor re-labels "Yes" as negative after three readers chose it."""
+
+    def test_daily_counts_and_page_totals_agree_after_a_sentiment_change(self):
+        page = make_page("Leg numbness")
+        yes = choice(default_poll(), "Yes")
+        vote(page, yes, 3)
+        yes.sentiment = "negative"
+        yes.save()
+        daily = DailyCount.objects.filter(page=page).totals()
+        total = PageTotal.objects.filter(page=page).totals(count="total")
+        recent = PageTotal.objects.filter(page=page).last_30_days().get()
+        self.assertEqual(daily, total)
+        self.assertEqual(total, {"responses": 3, "positive": 0, "negative": 3})
+        self.assertEqual((recent["positive"], recent["negative"]), (0, 3))
+        self.assertEqual(tally.differences(), [])
+
+
+class MoveTests(TestCase):
+    def test_a_status_change_that_keeps_the_count_writes_no_counter(self):
+        page, yes = make_page("Numb legs"), choice(default_poll(), "Yes")
+        response = vote(page, yes)[0]
+        with self.assertNumQueries(0):
+            tally.move(tally.change(response, -1), tally.change(response, +1))
+
+    def test_the_last_day_answered_goes_back_when_its_only_answer_leaves(self):
+        page, yes = make_page("Numb legs"), choice(default_poll(), "Yes")
+        today = timezone.localdate()
+        vote(page, yes, on=today - datetime.timedelta(days=3))
+        latest = vote(page, yes)[0]
+        set_triage_status(latest, TriageStatus.SPAM)
+        self.assertEqual(
+            PageTotal.objects.get().last_date, today - datetime.timedelta(days=3)
+        )
+        self.assertEqual(tally.differences(), [])

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('polls', '0007_edit_comparison_minimum'),
+        ('polls', '0008_edit_comparison_minimum'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,6 +1,27 @@
+"""The counter tables reports read instead of the responses.
+
+Only ``polls.tally`` writes them (``move`` and ``rebuild``); everything here
+reads. Counters hold no copy of a choice's sentiment: reads join the choice,
+so an editor re-labelling "Yes" as negative changes every report at once.
+"""
+
+import datetime
+
 from django.db import models
-from django.db.models import F, Max, Q, Sum
+from django.db.models import (
+    Case,
+    DateField,
+    ExpressionWrapper,
+    F,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    When,
+)
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from polls.stats import (
     is_under_minimum_expression,
@@ -11,6 +32,9 @@ from polls.stats import (
 from .poll import Sentiment
 
 RECENT_DAYS = 30
+WINDOW = datetime.timedelta(days=RECENT_DAYS)
+POSITIVE = Q(choice__sentiment=Sentiment.POSITIVE)
+NEGATIVE = Q(choice__sentiment=Sentiment.NEGATIVE)
 
 
 class CounterQuerySet(models.QuerySet):
@@ -18,6 +42,9 @@ class CounterQuerySet(models.QuerySet):
 
     def helpfulness_by_page(self, count="count", last="date"):
         """One row per page: responses, positive, negative and the last day answered.
+
+        The last day skips counters that went back to zero (a changed answer
+        or a spam mark), so both tables give the same day.
 
         Reads the counters, never the responses, so its cost grows with pages
         (and, for daily counters, days), not with the number of votes.
@@ -28,13 +55,9 @@ class CounterQuerySet(models.QuerySet):
             .annotate(
                 page_title=F("page__title"),
                 responses=Sum(count),
-                positive=Coalesce(
-                    Sum(count, filter=Q(sentiment=Sentiment.POSITIVE)), 0
-                ),
-                negative=Coalesce(
-                    Sum(count, filter=Q(sentiment=Sentiment.NEGATIVE)), 0
-                ),
-                last_response=Max(last),
+                positive=Coalesce(Sum(count, filter=POSITIVE), 0),
+                negative=Coalesce(Sum(count, filter=NEGATIVE), 0),
+                last_response=Max(last, filter=Q(**{f"{count}__gt": 0})),
             )
             .filter(responses__gt=0)
         )
@@ -57,8 +80,8 @@ class CounterQuerySet(models.QuerySet):
         """Responses, positive and negative over all the rows, as one dict."""
         return self.aggregate(
             responses=Coalesce(Sum(count), 0),
-            positive=Coalesce(Sum(count, filter=Q(sentiment=Sentiment.POSITIVE)), 0),
-            negative=Coalesce(Sum(count, filter=Q(sentiment=Sentiment.NEGATIVE)), 0),
+            positive=Coalesce(Sum(count, filter=POSITIVE), 0),
+            negative=Coalesce(Sum(count, filter=NEGATIVE), 0),
         )
 
 
@@ -76,8 +99,8 @@ class DailyCountQuerySet(CounterQuerySet):
             self.values("date")
             .annotate(
                 responses=Sum("count"),
-                positive=Sum("count", filter=Q(sentiment=Sentiment.POSITIVE)),
-                negative=Sum("count", filter=Q(sentiment=Sentiment.NEGATIVE)),
+                positive=Sum("count", filter=POSITIVE),
+                negative=Sum("count", filter=NEGATIVE),
             )
             .order_by("date")
         )
@@ -86,9 +109,9 @@ class DailyCountQuerySet(CounterQuerySet):
 class DailyCount(models.Model):
     """How many counted responses, first given on ``date``, hold each choice.
 
-    Kept up to date in the same transaction as every vote, answer change and
-    spam mark (see ``polls.services``), so reports sum a few rows per page and
-    day instead of scanning every response.
+    Moved by ``polls.tally.move`` in the same transaction as every vote,
+    answer change and spam mark, so reports sum a few rows per page and day
+    instead of scanning every response.
     """
 
     page = models.ForeignKey(
@@ -100,7 +123,6 @@ class DailyCount(models.Model):
     choice = models.ForeignKey(
         "polls.Choice", on_delete=models.CASCADE, related_name="daily_counts"
     )
-    sentiment = models.CharField(max_length=8, choices=Sentiment.choices)
     date = models.DateField()
     count = models.IntegerField(default=0)
 
@@ -128,13 +150,41 @@ class PageTotalQuerySet(CounterQuerySet):
     def all_time(self):
         return self.helpfulness_by_page(count="total", last="last_date")
 
-    def last_30_days(self):
-        """Per page, the responses first given in the last 30 days.
+    def last_30_days(self, today=None):
+        """Per page, the responses first given in the 30 days up to ``today``.
 
-        Call ``polls.services.roll_recent_totals()`` first: rows not written
-        today still hold the window as of the day they were last written.
+        Reads only: a row's ``recent`` ends on ``recent_as_of`` (the day it
+        was last written), so the days that have left the window since then
+        are subtracted here, from the row's own daily counters (at most 30
+        each, through their unique index). Rows written today need nothing.
         """
-        return self.helpfulness_by_page(count="recent", last="last_date")
+        today = today or timezone.localdate()
+        return self.annotate(recent_today=recent_as_of_day(today)).helpfulness_by_page(
+            count="recent_today", last="last_date"
+        )
+
+
+def recent_as_of_day(today):
+    """A ``PageTotal`` row's ``recent``, with the window moved to end ``today``."""
+    window_start_before = ExpressionWrapper(
+        OuterRef("recent_as_of") - WINDOW, output_field=DateField()
+    )
+    dropped = (
+        DailyCount.objects.filter(
+            page=OuterRef("page"),
+            choice=OuterRef("choice"),
+            date__gt=window_start_before,
+            date__lte=today - WINDOW,
+        )
+        .order_by()
+        .values("choice")
+        .annotate(dropped=Sum("count"))
+        .values("dropped")
+    )
+    return Case(
+        When(recent_as_of__gte=today, then=F("recent")),
+        default=F("recent") - Coalesce(Subquery(dropped), 0),
+    )
 
 
 class PageTotal(models.Model):
@@ -144,8 +194,11 @@ class PageTotal(models.Model):
     all" and "how many lately" in one row per page and choice, so the report
     and the dashboard panel cost the same with a thousand votes or a million.
     ``recent`` holds the responses first given in the 30 days up to
-    ``recent_as_of``; the services move the window forward (subtracting the
-    days that left it) whenever they write a row, and before the panel reads.
+    ``recent_as_of``: ``polls.tally.move`` moves the window to today whenever
+    it writes a row, and ``last_30_days`` moves it at read time (no write).
+    Summing ``DailyCount`` over 30 days instead would read up to 30 rows per
+    page and choice: 60,000 rows for 1,000 articles, about 60 ms on SQLite.
+    ``last_date`` is the last day with a counted response.
     """
 
     page = models.ForeignKey(
@@ -157,7 +210,6 @@ class PageTotal(models.Model):
     choice = models.ForeignKey(
         "polls.Choice", on_delete=models.CASCADE, related_name="page_totals"
     )
-    sentiment = models.CharField(max_length=8, choices=Sentiment.choices)
     total = models.IntegerField(default=0)
     recent = models.IntegerField(default=0)
     recent_as_of = models.DateField()
@@ -178,7 +230,6 @@ class PageTotal(models.Model):
                 name="polls_pagetotal_not_negative",
             ),
         ]
-        indexes = [models.Index(fields=["recent_as_of"])]
 
     def __str__(self):
         return f"{self.page_id}: {self.total} × {self.choice}"
