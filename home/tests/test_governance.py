@@ -1,4 +1,4 @@
-"""The home page's editorial workflow (migration home.0006).
+"""The home page's editorial workflow (migration home.0007).
 
 Editors edit the home page and submit it to the "Editorial review";
 a Moderator approves it, or publishes directly. The permission matrix

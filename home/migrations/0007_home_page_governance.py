@@ -10,7 +10,7 @@ def govern_home_page(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0005_standard_page_moderators"),
+        ("home", "0006_site_description"),
         ("articles", "0004_article_polls"),
     ]
 
