@@ -4,6 +4,7 @@ import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from django.core.cache import cache
 from django.test import TestCase, override_settings
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 
@@ -103,6 +104,7 @@ class HttpPurgeTests(TestCase):
             make_article(cls.index, title=f"Article {number}", topics=[cls.topic])
 
     def setUp(self):
+        cache.clear()  # Wagtail's cached site root paths, from another test's site
         self.endpoint = RecordingPurgeEndpoint()
         thread = threading.Thread(target=self.endpoint.serve_forever, daemon=True)
         thread.start()
