@@ -103,7 +103,10 @@ def parse_article(text: str) -> ParsedArticle:
 
     body = [block for paragraph in paragraphs for block in _blocks_for(paragraph)]
     first_text = next((p.text for p in paragraphs if not _is_list(p)), title)
-    return ParsedArticle(title=title, summary=_summary(first_text), body=body)
+    summary = _summary(first_text)
+    return ParsedArticle(
+        title=title, summary=summary, body=_without_lede(body, summary)
+    )
 
 
 def _check_characters(lines):
@@ -209,6 +212,31 @@ def _causes(paragraph):
 
 def _html(text):
     return f"<p>{escape(text.strip())}</p>"
+
+
+def _without_lede(body, summary):
+    """The body minus the lede, which the page already shows as the summary.
+
+    The summary is the first paragraph's first sentence: that sentence leaves
+    the paragraph, and a paragraph that held only the lede leaves the body
+    (unless it is the whole body; the page then shows it once, as the lede).
+    A summary cut short ("…") is not the whole sentence, so the body keeps it.
+    """
+    lede = _html(summary)[: -len("</p>")]
+    for position, (name, value) in enumerate(body):
+        if name != "paragraph":
+            continue
+        if value == _html(summary):
+            return body[:position] + body[position + 1 :] or body
+        if value.startswith(lede + " "):
+            rest = value[len(lede) + 1 :]
+            return [
+                *body[:position],
+                ("paragraph", "<p>" + rest),
+                *body[position + 1 :],
+            ]
+        break
+    return body
 
 
 def _summary(text):

@@ -12,6 +12,10 @@ PUBLIC_PAGES = {
     "search without results": "/search/?q=xylophone",
     "topic": TOPIC_PATH,
     "page not found": "/no-such-page/",
+    "search by stem": "/search/?q=runner",
+    "search with a typo": "/search/?q=numbb",
+    "privacy page": "/privacy/",
+    "editorial policy": "/editorial-policy/",
 }
 
 

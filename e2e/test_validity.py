@@ -1,6 +1,7 @@
 """The Nu HTML Checker finds no errors in the HTML the public pages serve."""
 
 from e2e.demo import SEED_PATH, TOPIC_PATH
+from e2e.test_reader_pages import GENERAL_PAGES
 from polls.models import Choice
 
 
@@ -19,6 +20,9 @@ def test_public_pages_are_valid_html(site, nu_checker, page):
         "search without results": "/search/?q=xylophone",
         "topic": TOPIC_PATH,
         "page not found": "/no-such-page/",
+        "search by stem": "/search/?q=runner",
+        "search with a typo": "/search/?q=numbb",
+        **{f"general page {path}": path for path in GENERAL_PAGES},
         "vote refused": "/polls/vote/",
     }
     documents = {}

@@ -2,6 +2,8 @@
 
 from wagtail import blocks
 
+from articles.blocks import CalloutBlock, ParagraphBlock
+
 
 class SocialLinkBlock(blocks.StructBlock):
     label = blocks.CharBlock(
@@ -22,3 +24,29 @@ class SocialLinksStreamBlock(blocks.StreamBlock):
 
     class Meta:
         max_num = 8
+
+
+class HeadingBlock(blocks.CharBlock):
+    """A section heading (h2) inside a standard page's body."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 120)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "title"
+        label = "Heading"
+        template = "home/blocks/heading.html"
+        description = "A heading that starts a new section of the page."
+        form_classname = "title"
+
+
+class StandardStreamBlock(blocks.StreamBlock):
+    """The body of a standard page: plain prose with headings and callouts."""
+
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock(
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text="Write in short paragraphs; use a heading for each new subject.",
+    )
+    callout = CalloutBlock()

@@ -10,6 +10,7 @@ from articles.governance import govern_article_sections
 from articles.models import ArticleIndexPage, Contributor, Topic
 from articles.parsing import decode, parse_article
 from articles.services import import_article
+from home.demo_pages import load_standard_pages
 from home.models import HomePage
 
 DEMO_CONTENT = Path(__file__).resolve().parent / "demo_content"
@@ -58,6 +59,7 @@ def load_demo(*, site_host=None, site_port=None):
         result = import_article(parsed, parent=index, publish=True, author=author)
         yield f"[{position}/{len(files)}] {result.action.capitalize()} “{parsed.title}”"
         yield from _tag_with_topics(result.page)
+    yield from load_standard_pages(home)
 
 
 def _tag_with_topics(article):

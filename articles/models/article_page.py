@@ -1,5 +1,6 @@
 import math
 from dataclasses import dataclass
+from html import unescape
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -7,6 +8,7 @@ from django.db import models
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.html import strip_tags
 from django.utils.text import slugify
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -127,11 +129,24 @@ class ArticlePage(PollPageMixin, Page):
         ]
     )
 
+    # Topics are searched with their descriptions ("pins and needles" is in
+    # one). The autocomplete copies let articles.finding match word stems as
+    # prefixes ("runner" finds "running"), which SQLite cannot do otherwise.
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
+        index.AutocompleteField("summary"),
         index.SearchField("body"),
-        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.AutocompleteField("body"),
+        index.RelatedFields(
+            "topics",
+            [
+                index.SearchField("name"),
+                index.SearchField("description"),
+                index.AutocompleteField("name"),
+                index.AutocompleteField("description"),
+            ],
+        ),
         index.FilterField("next_review_due"),
     ]
     api_fields = [
@@ -231,7 +246,9 @@ class ArticlePage(PollPageMixin, Page):
         prefetch_related_objects(images, "renditions")
         used = set(self.RESERVED_ANCHORS)
         sections = []
-        for block in self.body:
+        for position, block in enumerate(self.body):
+            if position == 0 and self.repeats_summary(block):
+                continue
             heading = ""
             if isinstance(block.value, dict):
                 heading = block.value.get("heading") or ""
@@ -244,6 +261,17 @@ class ArticlePage(PollPageMixin, Page):
                 used.add(anchor)
             sections.append(Section(block=block, heading=heading, anchor=anchor))
         return sections
+
+    def repeats_summary(self, block):
+        """True for a paragraph that only says the summary again.
+
+        The header shows the summary as the lede; an opening paragraph typed
+        (or pasted) with the same words would make readers read it twice.
+        """
+        if block.block_type != "paragraph":
+            return False
+        text = " ".join(unescape(strip_tags(block.value.source)).split())
+        return text == " ".join(self.summary.split())
 
     def get_context(self, request, *args, **kwargs):
         """Everything the template needs, computed only if it renders.

@@ -117,6 +117,35 @@ class ArticlePageTests(WagtailPageTestCase):
         anchors = [section.anchor for section in page.sections()]
         self.assertEqual(anchors, ["causes", "causes-2", "references-2", ""])
 
+    def test_an_opening_paragraph_that_repeats_the_summary_is_not_rendered(self):
+        summary = "Legs ache after exercise for a few usual reasons."
+        page = ArticlePage(
+            title="t",
+            summary=summary,
+            body=[
+                ("paragraph", RichText(f"<p>{summary}</p>")),
+                ("paragraph", RichText(f"<p>{summary}</p>")),
+                causes_block(heading="Causes"),
+            ],
+        )
+        kinds = [section.block.block_type for section in page.sections()]
+        self.assertEqual(kinds, ["paragraph", "causes"])
+        page.summary = "Something else."
+        self.assertEqual(len(page.sections()), 3)
+
+    def test_lede_appears_once_on_the_page(self):
+        summary = "Legs ache after exercise for a few usual reasons."
+        article = make_article(
+            self.index,
+            title="Aching legs",
+            summary=summary,
+            body=[("paragraph", RichText(f"<p>{summary}</p>")), causes_block()],
+        )
+        html = BeautifulSoup(self.client.get(article.url).content, "html.parser")
+        self.assertEqual(html.select_one(".lede").text, summary)
+        self.assertNotIn(summary, html.select_one(".article__body").text)
+        self.assertTrue(html.select_one(".article__body .cause"))
+
     def test_table_of_contents_links_to_each_heading(self):
         response = self.client.get(self.article.url)
         for anchor in ["common-causes", "prevention", "conclusion"]:

@@ -51,6 +51,27 @@ class SeedArticleTests(SimpleTestCase):
             "numbness or tingling in their leg while running.",
         )
 
+    def test_lede_is_the_summary_not_also_a_body_paragraph(self):
+        kind, first = self.parsed.body[0]
+        self.assertEqual(kind, "paragraph")
+        self.assertEqual(
+            first, "<p>Some common causes of leg numbness during exercise include:</p>"
+        )
+        self.assertNotIn(self.parsed.summary, str(self.parsed.body))
+
+
+class LedeTests(SimpleTestCase):
+    def test_a_paragraph_holding_only_the_lede_leaves_the_body(self):
+        parsed = parse_article("Title\n\nThe lede.\n\nThe second paragraph.")
+        self.assertEqual(parsed.summary, "The lede.")
+        self.assertEqual(parsed.body, [("paragraph", "<p>The second paragraph.</p>")])
+
+    def test_a_lede_cut_short_stays_whole_in_the_body(self):
+        sentence = "word " * 80 + "end."
+        parsed = parse_article(f"Title\n\n{sentence}")
+        self.assertTrue(parsed.summary.endswith("…"))
+        self.assertEqual(parsed.body, [("paragraph", f"<p>{sentence.strip()}</p>")])
+
 
 class FormatTests(SimpleTestCase):
     def test_text_is_escaped_not_trusted_as_html(self):

@@ -49,6 +49,13 @@ class SeedArticleSearchTests(TestCase):
         self.assertNotContains(response, "No articles match")
         self.assertEqual(results(response), [])
 
+    def test_results_page_has_one_search_box(self):
+        response = self.client.get(SEARCH_URL, {"q": "numb"})
+        html = BeautifulSoup(response.content, "html.parser")
+        boxes = html.select("input[type=search]")
+        self.assertEqual([box["id"] for box in boxes], ["search-query"])
+        self.assertEqual(boxes[0]["value"], "numb")
+
     def test_is_a_get_form_without_a_csrf_token(self):
         response = self.client.get(SEARCH_URL, {"q": "numb"})
         self.assertNotContains(response, "csrfmiddlewaretoken")

@@ -8,6 +8,7 @@ from django.views.generic import TemplateView
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Site
 
+from articles.finding import find_articles
 from articles.highlighting import (
     contains_term,
     excerpt,
@@ -49,11 +50,15 @@ class SearchView(TemplateView):
         articles = self.articles(site).exclude(
             pk__in=[p.page_id for p in promotions if p.page_id]
         )
-        results = self.paginate(articles.search(query))
-        terms = query_terms(query)
+        found = find_articles(articles, query)
+        results = self.paginate(found.results)
+        terms = query_terms(" ".join(found.terms))
         context.update(
             promotions=promotions,
             results=results,
+            approximate=found.approximate,
+            suggestion=found.suggestion,
+            suggestion_query=urlencode({"q": found.suggestion}),
             highlighted=[self.highlight(page, terms) for page in results],
             query_prefix=urlencode({"q": query}) + "&",
         )

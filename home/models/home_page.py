@@ -28,7 +28,7 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["articles.ArticleIndexPage"]
+    subpage_types = ["articles.ArticleIndexPage", "home.StandardPage"]
     max_count = 1
     page_description = "The front page of the site. There is only one."
 

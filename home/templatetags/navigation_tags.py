@@ -1,6 +1,8 @@
 from django import template
 from wagtail.models import Site
 
+from home.models import StandardPage
+
 register = template.Library()
 
 
@@ -52,3 +54,19 @@ def breadcrumbs(context, current_title=None):
         crumbs.append((current_title, None))
     *trail, (last_title, _) = crumbs
     return {"trail": trail, "current": last_title, "show": bool(trail)}
+
+
+@register.simple_tag(takes_context=True)
+def footer_pages(context):
+    """The live standard pages marked "Show in footer", in the tree's order."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return []
+    return list(
+        StandardPage.objects.live()
+        .public()
+        .descendant_of(site.root_page)
+        .filter(show_in_footer=True)
+        .order_by("path")
+    )

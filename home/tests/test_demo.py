@@ -46,6 +46,24 @@ class LoadDemoTests(TestCase):
             counts,
         )
 
+    def test_running_again_removes_the_repeated_lede_from_an_older_import(self):
+        load_demo()
+        article = ArticlePage.objects.get()
+        old = article.get_latest_revision_as_object()
+        first = old.body.raw_data[0]
+        first["value"] = (
+            f"<p>{article.summary} "
+            "Some common causes of leg numbness during exercise include:</p>"
+        )
+        old.body = old.body.raw_data
+        old.save_revision().publish()
+        output = load_demo()
+        self.assertIn("Updated", output)
+        live = ArticlePage.objects.get()
+        self.assertNotIn(article.summary, str(live.body.raw_data))
+        html = BeautifulSoup(self.client.get(SEED_URL).content, "html.parser")
+        self.assertNotIn(article.summary, html.select_one(".article__body").text)
+
     def test_files_the_seed_article_under_its_topics(self):
         load_demo()
         article = ArticlePage.objects.get()

@@ -6,7 +6,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from articles.models import ArticleIndexPage
 from articles.tests.factories import make_article, make_index, site_root
-from home.models import HomePage, HomePageFeaturedArticle, SiteSettings
+from home.models import HomePage, HomePageFeaturedArticle, SiteSettings, StandardPage
 
 
 class HomePageTests(WagtailPageTestCase):
@@ -23,7 +23,7 @@ class HomePageTests(WagtailPageTestCase):
 
     def test_sits_at_the_root_and_holds_sections(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {ArticleIndexPage})
+        self.assertAllowedSubpageTypes(HomePage, {ArticleIndexPage, StandardPage})
 
     def test_there_is_only_one(self):
         self.assertFalse(HomePage.can_create_at(Page.get_first_root_node()))

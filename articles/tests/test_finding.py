@@ -1,0 +1,81 @@
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test import SimpleTestCase, TestCase
+from django.urls import reverse
+
+from articles.finding import find_articles, stem
+from articles.models import ArticlePage, Topic
+from home.tests.test_demo import SEED_URL, load_demo
+
+SEARCH_URL = reverse("articles:search")
+
+
+def result_urls(response):
+    html = BeautifulSoup(response.content, "html.parser")
+    found = html.select("[aria-labelledby=results-heading] .search-result__title a")
+    return [a["href"] for a in found]
+
+
+class StemTests(SimpleTestCase):
+    def test_word_forms_share_a_stem(self):
+        for word, expected in [
+            ("runner", "run"),
+            ("running", "run"),
+            ("runs", "run"),
+            ("needles", "needl"),
+            ("numbness", "numb"),
+            ("tingling", "tingl"),
+            ("leg", "leg"),
+            ("is", "is"),
+        ]:
+            with self.subTest(word=word):
+                self.assertEqual(stem(word), expected)
+
+
+class FindingTests(TestCase):
+    """What readers type, on whichever database the tests run."""
+
+    @classmethod
+    def setUpTestData(cls):
+        load_demo()
+
+    def search(self, query):
+        response = self.client.get(SEARCH_URL, {"q": query})
+        return response, result_urls(response)
+
+    def test_words_from_a_topic_description_find_its_articles(self):
+        response, urls = self.search("pins and needles")
+        self.assertEqual(urls, [SEED_URL])
+
+    def test_another_form_of_a_word_finds_the_article(self):
+        response, urls = self.search("runner")
+        self.assertEqual(urls, [SEED_URL])
+        self.assertContains(response, "with words like “runner”")
+        self.assertContains(response, "<mark>running</mark>")
+
+    def test_a_typo_finds_the_article_or_suggests_the_word(self):
+        response, urls = self.search("numbb")
+        if connection.vendor == "postgresql":
+            self.assertEqual(urls, [SEED_URL])
+            return
+        self.assertEqual(urls, [])
+        html = BeautifulSoup(response.content, "html.parser")
+        link = html.select_one(".search-suggestion a")
+        self.assertEqual(link.text, "numb")
+        self.assertEqual(result_urls(self.client.get(link["href"])), [SEED_URL])
+
+    def test_unrelated_words_still_find_nothing(self):
+        response, urls = self.search("kidneys")
+        self.assertEqual(urls, [])
+        self.assertNotContains(response, "Did you mean")
+
+    def test_an_edited_topic_description_is_searchable_at_once(self):
+        topic = Topic.objects.get(name="Nerves and numbness")
+        topic.description = "Sciatica and other trapped nerves."
+        topic.save()
+        self.assertEqual(self.search("sciatica")[1], [SEED_URL])
+
+    def test_exact_matches_are_not_marked_approximate(self):
+        found = find_articles(ArticlePage.objects.live(), "running")
+        self.assertFalse(found.approximate)
+        self.assertEqual(list(found.results), list(ArticlePage.objects.all()))
