@@ -27,8 +27,9 @@ def medical_web_page(page, *, url, topics=(), image_url=None, publisher=None):
         "inLanguage": "en-GB",
         "datePublished": page.first_published_at,
         "dateModified": page.last_published_at,
-        "lastReviewed": page.last_reviewed,
-        "reviewedBy": _person(page.reviewer),
+        # A review is claimed only with both a named reviewer and a date.
+        "lastReviewed": page.last_reviewed if page.is_medically_reviewed else None,
+        "reviewedBy": _person(page.reviewer) if page.is_medically_reviewed else None,
         "author": _person(page.author),
         "image": image_url,
         "about": [{"@type": "Thing", "name": topic.name} for topic in topics],

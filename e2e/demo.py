@@ -21,7 +21,8 @@ SEED_CAUSES = [
 TOPIC_PATH = "/articles/topics/nerves-and-numbness/"
 
 THANKS = "Thank you for your feedback."
-FOLLOW_UP_THANKS = "Thank you for telling us more. We read every comment."
+# "We read every comment" only where Poll settings say someone does (not the demo).
+FOLLOW_UP_THANKS = "Thank you for telling us more."
 
 
 def answered(label):

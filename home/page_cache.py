@@ -32,6 +32,8 @@ from django.core.cache import caches
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
+from polls import reader_state
+
 CACHE_ALIAS = "pages"
 GENERATION_KEY = "page-cache:generation"
 HIT_HEADER = "X-Page-Cache"
@@ -87,6 +89,8 @@ def _may_use_cache(request):
         is_enabled()
         and request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        # A page showing the reader's own poll answer is theirs alone.
+        and not reader_state.is_requested(request)
     )
 
 

@@ -3,18 +3,45 @@
 They validate shape only (ids are integers, the comment fits); which page,
 poll and choice the ids name is checked by the view, which can tell a
 missing page (404) from a mismatched choice (400).
+
+Messages are for readers: plain sentences, never a field name in front.
 """
 
+import regex
 from django import forms
+from django.core.exceptions import ValidationError
 
 from polls.models import COMMENT_MAX_LENGTH, Reason
+from polls.models.response import looks_personal, without_personal_details
 
 ANCHOR_PATTERN = r"^poll(-[0-9]{1,10})?$"
+ID = {"min_value": 1, "max_value": 2**31 - 1}
+# Combining marks can make one character out of many code points; past this
+# many a comment is refused whatever it looks like.
+COMMENT_MAX_CODE_POINTS = 10 * COMMENT_MAX_LENGTH
+GRAPHEME = regex.compile(r"\X")
+
+
+def count_characters(text):
+    """Characters as a reader counts them: user-perceived characters
+    (grapheme clusters), so 👍🏽, é written as e + accent, and a family emoji
+    each count as one. The widget's script counts the same way
+    (``Intl.Segmenter``)."""
+    return len(GRAPHEME.findall(text))
+
+
+def comment_length_message(count, limit=COMMENT_MAX_LENGTH):
+    """What the character counter says; also the no-JS counter, after sending."""
+    if count <= limit:
+        remaining = limit - count
+        return f"You have {remaining:,} character{'s' if remaining != 1 else ''} left."
+    over = count - limit
+    return f"You have {over:,} character{'s' if over != 1 else ''} too many."
 
 
 class PollTargetForm(forms.Form):
-    page = forms.IntegerField(min_value=1, max_value=2**31 - 1)
-    poll = forms.IntegerField(min_value=1, max_value=2**31 - 1)
+    page = forms.IntegerField(**ID)
+    poll = forms.IntegerField(**ID)
     anchor = forms.RegexField(regex=ANCHOR_PATTERN, required=False)
     # The honeypot: hidden from people, filled in by naive bots.
     website = forms.CharField(required=False, max_length=200, strip=False)
@@ -23,21 +50,90 @@ class PollTargetForm(forms.Form):
     def is_honeypot_filled(self):
         return bool(self.data.get("website"))
 
+    def first_error(self):
+        """The first error, as a sentence a reader can act on."""
+        for field, errors in self.errors.items():
+            if field in ("__all__", *self.reader_fields):
+                return errors[0]
+            return f"The poll's form was sent with a bad {field}: {errors[0]}"
+        return "The answer could not be read."
+
+    reader_fields = ()
+
 
 class VoteForm(PollTargetForm):
-    choice = forms.IntegerField(min_value=1, max_value=2**31 - 1)
+    choice = forms.IntegerField(**ID)
 
 
 class FollowUpForm(PollTargetForm):
-    reasons = forms.MultipleChoiceField(choices=Reason.choices, required=False)
-    comment = forms.CharField(
+    """Reasons and a comment for a negative answer.
+
+    ``choice`` is the answer the reader's page showed when they wrote (so a
+    follow-up can record it if none is stored); ``confirm`` is the answer a
+    reader chose again after being told it had changed. ``personal=remove``
+    sends the comment without what looks like personal details.
+    """
+
+    reasons = forms.MultipleChoiceField(
+        choices=Reason.choices,
         required=False,
-        max_length=COMMENT_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={
-            "max_length": (
-                f"Your comment is too long: the limit is {COMMENT_MAX_LENGTH:,} "
-                "characters (it has %(show_value)d)."
-            )
-        },
+        error_messages={"invalid_choice": "That reason is not one of the choices."},
     )
+    comment = forms.CharField(required=False)
+    choice = forms.IntegerField(required=False, **ID)
+    confirm = forms.IntegerField(required=False, **ID)
+    personal = forms.ChoiceField(choices=[("remove", "remove")], required=False)
+
+    reader_fields = ("reasons", "comment")
+    EMPTY = "Tick a reason or write a comment."
+    PERSONAL = (
+        "Your comment seems to include an email address or phone number. We "
+        "cannot reply to comments, so we do not need them. Send it without "
+        "them, or edit your comment to remove them."
+    )
+
+    def clean_comment(self):
+        comment = self.cleaned_data["comment"]
+        count = count_characters(comment)
+        if count > COMMENT_MAX_LENGTH or len(comment) > COMMENT_MAX_CODE_POINTS:
+            raise ValidationError(
+                f"Your comment is too long: the limit is {COMMENT_MAX_LENGTH:,} "
+                f"characters. {comment_length_message(count)} "
+                "Your text is kept below so you can shorten it.",
+                code="too_long",
+            )
+        return comment
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        comment = cleaned.get("comment", "")
+        if not cleaned.get("reasons") and not comment:
+            raise ValidationError(self.EMPTY, code="empty")
+        if looks_personal(comment):
+            if cleaned.get("personal") != "remove":
+                raise ValidationError(self.PERSONAL, code="personal")
+            cleaned["comment"] = without_personal_details(comment)
+        return cleaned
+
+    @property
+    def problem(self):
+        """A code for the widget's script: which help to show with the error."""
+        for errors in self.errors.as_data().values():
+            for error in errors:
+                if error.code in ("empty", "too_long", "personal"):
+                    return error.code
+        return "invalid"
+
+    def kept(self):
+        """What the reader sent, to show again with the error."""
+        comment = str(self.data.get("comment", ""))
+        return {
+            "reasons": self.data.getlist("reasons")
+            if hasattr(self.data, "getlist")
+            else [],
+            "comment": comment,
+            "counter": comment_length_message(count_characters(comment.strip())),
+            "over_limit": count_characters(comment.strip()) > COMMENT_MAX_LENGTH,
+        }

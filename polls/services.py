@@ -78,19 +78,49 @@ def record_vote(*, page, choice, reader_key):
         return VoteResult(response, CHANGED)
 
 
-def record_follow_up(*, page, poll, reader_key, reasons, comment):
-    """Attach reasons and a comment to the reader's negative answer."""
+class AnswerNeeded(VoteRefused):
+    """A follow-up that cannot be attached until the reader (re)confirms an
+    answer: ``answer`` is their stored choice, or None if nothing is stored."""
+
+    def __init__(self, message, answer=None):
+        super().__init__(message, status=409)
+        self.answer = answer
+
+
+def record_follow_up(
+    *, page, poll, reader_key, reasons, comment, answer=None, confirmed=False
+):
+    """Attach reasons and a comment to the reader's negative answer.
+
+    ``answer`` is the negative choice the reader's page showed. If no answer
+    is stored (cookies cleared, another browser), it is recorded with the
+    follow-up in one step. If the stored answer is no longer negative (changed
+    in another window), nothing is written until the reader confirms it.
+    """
     unknown = set(reasons) - set(Reason.values)
     if unknown:
         raise VoteRefused(f"Unknown reason: {sorted(unknown)[0]}.")
+    if answer is not None and (answer.poll_id != poll.pk or not answer.is_negative):
+        raise VoteRefused("Reasons can only be sent with an answer that asks why.")
     with transaction.atomic():
         response = _locked_response(poll, page, reader_key)
-        if response is None:
-            raise VoteRefused("Answer the poll before telling us more.", status=409)
-        if not response.choice.is_negative:
-            raise VoteRefused(
-                "Reasons can only be given for a negative answer.", status=409
+        if response is None and answer is None:
+            raise AnswerNeeded(
+                "We have no answer from you for this page (perhaps your cookies "
+                "were cleared). Choose your answer to send it with your reasons."
             )
+        if response is not None and not response.choice.is_negative:
+            if answer is None or not confirmed:
+                raise AnswerNeeded(
+                    f"You changed your answer to “{response.choice.label}” in "
+                    "another window, so your reasons were not sent. Choose "
+                    "your answer again.",
+                    answer=response.choice,
+                )
+        if response is None or not response.choice.is_negative:
+            response = record_vote(
+                page=page, choice=answer, reader_key=reader_key
+            ).response
         response.reasons = [code for code in Reason.values if code in reasons]
         response.comment = comment.strip()
         response.comment_flagged = looks_personal(response.comment)

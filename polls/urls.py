@@ -1,6 +1,7 @@
 from django.urls import path
 
-from polls.views.votes import FollowUpView, ReaderAnswerView, VoteView
+from polls.views.follow_up import FollowUpView
+from polls.views.votes import ReaderAnswerView, VoteView
 
 app_name = "polls"
 

@@ -113,3 +113,33 @@ class MedicalWebPageTests(SimpleTestCase):
         self.assertTrue(html.startswith('<script type="application/ld+json">'))
         body = html.removeprefix('<script type="application/ld+json">')
         self.assertEqual(json.loads(body.removesuffix("</script>")), {"a": "<&>"})
+
+
+class ReviewClaimTests(TestCase):
+    """ "Reviewed" is said only with a named reviewer and a review date."""
+
+    def test_a_reviewer_without_a_date_is_not_claimed_anywhere(self):
+        reviewer = Contributor.objects.create(name="Dr Rowan Ash")
+        article = make_article(make_index(), title="Why do my toes tingle?")
+        # Older data or an import can hold a reviewer without the date that
+        # the edit form would insist on.
+        ArticlePage.objects.filter(pk=article.pk).update(reviewer=reviewer)
+        response = self.client.get(article.url)
+        html = BeautifulSoup(response.content, "html.parser")
+        terms = [dt.get_text() for dt in html.select(".review-details dt")]
+        self.assertNotIn("Medically reviewed by", terms)
+        self.assertNotIn("Last reviewed", terms)
+        self.assertIn("Last updated", terms)
+        self.assertIsNone(html.find(id="reviewer"))
+        self.assertIn("Not yet medically reviewed", html.get_text())
+        [data] = page_json_ld(response)
+        self.assertNotIn("reviewedBy", data)
+        self.assertNotIn("lastReviewed", data)
+
+    def test_a_date_without_a_reviewer_is_not_claimed_either(self):
+        article = make_article(make_index(), last_reviewed=datetime.date(2026, 3, 1))
+        response = self.client.get(article.url)
+        html = BeautifulSoup(response.content, "html.parser")
+        terms = [dt.get_text() for dt in html.select(".review-details dt")]
+        self.assertNotIn("Last reviewed", terms)
+        self.assertNotIn("lastReviewed", page_json_ld(response)[0])

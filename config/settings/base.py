@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "home.csp.ContentSecurityPolicyMiddleware",
     "home.page_cache.PageCacheMiddleware",
+    "polls.reader_state.ReaderStateMiddleware",
     "home.database_outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

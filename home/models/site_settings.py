@@ -13,6 +13,15 @@ DEFAULT_DISCLAIMER = (
 )
 
 
+# True of any article on the site, reviewed or not: the site-wide wording
+# must never claim more than the articles show (see ArticlePage's review).
+DEFAULT_TAGLINE = "Plain answers to everyday health questions."
+DEFAULT_DESCRIPTION = (
+    "General information about everyday health questions, written in plain "
+    "English. It is not a diagnosis: if you are worried, speak to a doctor."
+)
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     """What editors say about the site as a whole, per Wagtail site.
@@ -24,8 +33,20 @@ class SiteSettings(BaseSiteSetting):
     tagline = models.CharField(
         max_length=120,
         blank=True,
-        default="Clear, medically reviewed answers to everyday health questions.",
-        help_text="One line under the site name and in search engine listings.",
+        default=DEFAULT_TAGLINE,
+        help_text=(
+            "One line in the footer of every page. Claim no more than the "
+            "articles show: say “medically reviewed” only once they are."
+        ),
+    )
+    description = models.CharField(
+        max_length=300,
+        blank=True,
+        default=DEFAULT_DESCRIPTION,
+        help_text=(
+            "What search engines and shared links show for pages without their "
+            "own description, the home page included."
+        ),
     )
     disclaimer = RichTextField(
         features=["bold", "italic", "link"],
@@ -52,6 +73,7 @@ class SiteSettings(BaseSiteSetting):
             heading="Site name",
         ),
         FieldPanel("tagline"),
+        FieldPanel("description"),
         FieldPanel("disclaimer"),
         MultiFieldPanel(
             [FieldPanel("social_links"), FieldPanel("default_share_image")],

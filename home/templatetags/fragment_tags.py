@@ -3,11 +3,12 @@
     {% page_fragment "body" %} ... {% endpage_fragment %}
 
 The key is the fragment's name, the request's host and full path (so query
-strings such as ``?page=2`` or ``?answered=3`` get their own copy), the
+strings such as ``?page=2`` get their own copy), the
 page's id and live revision, and the page cache's generation, which every
 publish and every edit of something pages show replaces (see
 ``home.page_cache``). So a fragment is never staler than the page cache.
-Previews are never cached: they render unsaved content.
+Previews are never cached: they render unsaved content, and neither are
+pages showing a reader's own poll answer (``polls.reader_state``).
 """
 
 import hashlib
@@ -16,6 +17,7 @@ from django import template
 from django.conf import settings
 
 from home import page_cache
+from polls import reader_state
 
 register = template.Library()
 
@@ -31,6 +33,7 @@ class PageFragmentNode(template.Node):
             or getattr(request, "is_preview", False)
             or request.method not in ("GET", "HEAD")
             or not getattr(settings, "FRAGMENT_CACHE_ENABLED", True)
+            or reader_state.is_requested(request)
         ):
             return self.nodelist.render(context)
         key = self.key(request, context.get("page"))

@@ -8,6 +8,8 @@ from wagtail.models import GroupPagePermission, Page, Revision, Site, WorkflowPa
 
 from articles.governance import EDITORS, REVIEW_WORKFLOW
 from articles.models import ArticleIndexPage, ArticlePage, Topic
+from home.demo import UNTRUE_INTRODUCTION
+from home.models import HomePage
 
 SEED_URL = "/articles/why-does-my-leg-go-numb-when-i-run/"
 
@@ -158,3 +160,35 @@ class SeedArticlePageTests(TestCase):
     def test_articles_section_is_in_the_main_menu(self):
         links = [a["href"] for a in self.html.select('nav[aria-label="Main"] a')]
         self.assertEqual(links, ["/", "/articles/"])
+
+
+class DemoClaimsTests(TestCase):
+    """The site-wide wording claims no more than the demo article shows."""
+
+    def test_nothing_site_wide_says_reviewed_while_no_article_is(self):
+        load_demo()
+        self.assertFalse(ArticlePage.objects.get().is_medically_reviewed)
+        html = BeautifulSoup(self.client.get("/").content, "html.parser")
+        description = html.find("meta", attrs={"name": "description"})["content"]
+        og_description = html.find("meta", property="og:description")["content"]
+        self.assertTrue(description)
+        self.assertEqual(og_description, description)
+        for text in [
+            description,
+            html.find("footer").get_text(),
+            html.find("main").get_text(),
+        ]:
+            self.assertNotIn("reviewed", text.lower())
+
+    def test_rerunning_replaces_the_untrue_introduction_only(self):
+        load_demo()
+        home = HomePage.objects.get()
+        home.introduction = UNTRUE_INTRODUCTION
+        home.save_revision().publish()
+        load_demo()
+        self.assertNotIn("reviewed", HomePage.objects.get().introduction)
+        home = HomePage.objects.get()
+        home.introduction = "<p>Our own words, reviewed by us.</p>"
+        home.save_revision().publish()
+        load_demo()
+        self.assertIn("Our own words", HomePage.objects.get().introduction)

@@ -86,6 +86,9 @@ class SiteSettingsTests(WagtailPageTestCase):
     def test_a_new_site_starts_with_a_tagline_and_a_disclaimer(self):
         settings = self.settings()
         self.assertTrue(settings.tagline)
+        self.assertTrue(settings.description)
+        # True of an unreviewed article too (issue 14: claims match the content).
+        self.assertNotIn("reviewed", f"{settings.tagline} {settings.description}")
         self.assertIn("not medical advice", settings.disclaimer)
 
     def test_the_tagline_and_social_links_appear_in_the_footer(self):

@@ -15,9 +15,17 @@ PERSONAL_DATA = re.compile(
 )
 
 
+REMOVED = "[removed]"
+
+
 def looks_personal(text):
     """True if reader text seems to hold an email address or phone number."""
     return bool(PERSONAL_DATA.search(text or ""))
+
+
+def without_personal_details(text):
+    """The text with what ``looks_personal`` finds replaced by "[removed]"."""
+    return PERSONAL_DATA.sub(REMOVED, text or "")
 
 
 class Reason(models.TextChoices):

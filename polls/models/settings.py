@@ -1,11 +1,22 @@
 from django.db import models
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+
+# Readers of a health site type symptoms into comment boxes: say plainly that
+# nobody answers here, and where help is. The default is for the UK.
+DEFAULT_COMMENT_HELP = (
+    "<p><b>We do not reply to comments.</b> If you need medical advice, "
+    "contact your GP surgery, or call 111 or go to "
+    '<a href="https://111.nhs.uk/">111.nhs.uk</a> if it is urgent. '
+    "In an emergency, call 999.</p>"
+)
 
 
 @register_setting(icon="help")
 class PollSettings(BaseSiteSetting):
-    """Which poll pages show by default, and how many answers make a fair ranking."""
+    """Which poll pages show by default, what the comment box tells readers,
+    and how many answers make a fair ranking."""
 
     default_poll = models.ForeignKey(
         "polls.Poll",
@@ -15,6 +26,22 @@ class PollSettings(BaseSiteSetting):
         related_name="+",
         help_text="Shown at the end of every page that does not choose its own.",
     )
+    comment_help = RichTextField(
+        features=["bold", "italic", "link"],
+        default=DEFAULT_COMMENT_HELP,
+        help_text=(
+            "Shown above the comment box: that comments are not answered, and "
+            "where readers can get help instead."
+        ),
+    )
+    comments_are_read = models.BooleanField(
+        default=False,
+        verbose_name="someone reads every comment",
+        help_text=(
+            "Tick only if someone is set up to read every comment (Reports → "
+            "Reader comments). The thank-you then says “We read every comment.”"
+        ),
+    )
     minimum_responses = models.PositiveIntegerField(
         default=10,
         help_text=(
@@ -23,7 +50,19 @@ class PollSettings(BaseSiteSetting):
         ),
     )
 
-    panels = [FieldPanel("default_poll"), FieldPanel("minimum_responses")]
+    panels = [
+        FieldPanel("default_poll"),
+        MultiFieldPanel(
+            [FieldPanel("comment_help"), FieldPanel("comments_are_read")],
+            heading="Comment box",
+        ),
+        FieldPanel("minimum_responses"),
+    ]
 
     class Meta:
         verbose_name = "poll settings"
+
+    def follow_up_thanks(self):
+        if self.comments_are_read:
+            return "Thank you for telling us more. We read every comment."
+        return "Thank you for telling us more."

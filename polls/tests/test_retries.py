@@ -125,7 +125,8 @@ class EndpointTests(TransactionTestCase):
     def test_the_follow_up_retries_too(self, sleep):
         self.vote()
         with mock.patch(
-            "polls.views.votes.record_follow_up", side_effect=OperationalError("gone")
+            "polls.views.follow_up.record_follow_up",
+            side_effect=OperationalError("gone"),
         ):
             response = self.client.post(
                 reverse("polls:follow_up"),

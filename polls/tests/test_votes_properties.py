@@ -19,8 +19,9 @@ from hypothesis import event, given
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
-from polls.forms import ANCHOR_PATTERN
+from polls.forms import ANCHOR_PATTERN, count_characters
 from polls.models import COMMENT_MAX_LENGTH, DailyCount, Reason, Response
+from polls.models.response import looks_personal
 from polls.readers import reader_key
 from polls.tests.factories import default_poll, make_page, make_poll
 from polls.tests.test_services import assert_counters_match_rows
@@ -273,10 +274,13 @@ class VoteEndpointPropertyTests(TestCase):
         )
 
         self.assertAnswered(response, before)
+        kept = comment.strip()
         valid = (
             set(reasons) <= set(Reason.values)
             and "\x00" not in comment
-            and len(comment.strip()) <= COMMENT_MAX_LENGTH
+            and count_characters(kept) <= COMMENT_MAX_LENGTH
+            and bool(reasons or kept)  # an empty send is refused
+            and not looks_personal(kept)  # the reader is asked first
         )
         self.assertEqual(response.status_code, 200 if valid else 400)
         if valid:

@@ -25,9 +25,9 @@ from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Page
 
-from polls import conf, lookups, readers
-from polls.forms import ANCHOR_PATTERN, FollowUpForm, VoteForm
-from polls.models import Choice, Poll, Response
+from polls import conf, lookups, reader_state, readers
+from polls.forms import ANCHOR_PATTERN, VoteForm
+from polls.models import Choice, Poll
 from polls.origin import is_same_origin
 from polls.ratelimit import hit
 from polls.retries import (
@@ -36,10 +36,9 @@ from polls.retries import (
     DatabaseUnavailable,
     with_database_retries,
 )
-from polls.services import VoteRefused, record_follow_up, record_vote
+from polls.services import VoteRefused, record_vote
 
 THANKS = "Thank you for your feedback."
-FOLLOW_UP_THANKS = "Thank you for telling us more. We read every comment."
 # What Django raises for a body it cannot read as a form: a malformed
 # multipart body, a charset other than UTF-8, too much data or too many fields.
 UNREADABLE_BODY = (BadRequest, SuspiciousOperation, MultiPartParserError)
@@ -94,7 +93,7 @@ class PollPostView(View):
 
         is_bot = form.is_honeypot_filled or looks_like_a_bot(request)
         if not is_bot and not form.is_valid():
-            return self.refuse(request, _first_error(form), 400)
+            return self.invalid(request, form)
         try:
             response = with_database_retries(self.answer, request, form, cookie, is_bot)
         except VoteRefused as refusal:
@@ -104,6 +103,9 @@ class PollPostView(View):
         if new_cookie:
             readers.set_reader_cookie(response, request, cookie)
         return response
+
+    def invalid(self, request, form):
+        return self.refuse(request, form.first_error(), 400)
 
     def answer(self, request, form, cookie, is_bot):
         if is_bot:
@@ -209,38 +211,6 @@ class VoteView(PollPostView):
         )
 
 
-class FollowUpView(PollPostView):
-    form_class = FollowUpForm
-
-    def handle(self, request, form, page, reader_key):
-        poll = self.check_poll(
-            Poll.objects.filter(pk=form.cleaned_data["poll"]).first()
-        )
-        response = record_follow_up(
-            page=page,
-            poll=poll,
-            reader_key=reader_key,
-            reasons=form.cleaned_data["reasons"],
-            comment=form.cleaned_data["comment"],
-        )
-        return self.sent(request, form, page, {"answered": response.choice_id})
-
-    def decoy(self, request, form):
-        page = Page.objects.live().filter(pk=_as_int(form.data.get("page"))).first()
-        if page is None:
-            return HttpResponse(FOLLOW_UP_THANKS, content_type="text/plain")
-        return self.sent(request, form, page, {})
-
-    def sent(self, request, form, page, query):
-        return self.respond(
-            request,
-            page,
-            _anchor(form),
-            {**query, "follow_up": "sent"},
-            {"message": FOLLOW_UP_THANKS},
-        )
-
-
 class ReaderAnswerView(View):
     """The reader's current answer, for the widget's script (never cached)."""
 
@@ -268,14 +238,7 @@ class ReaderAnswerView(View):
 
 
 def _reader_answer(request, page_id, poll_id):
-    cookie = readers.existing_reader_cookie(request)
-    if cookie is None:
-        return {"answer": None}
-    response = (
-        Response.objects.select_related("choice")
-        .filter(page_id=page_id, poll_id=poll_id, reader_key=readers.reader_key(cookie))
-        .first()
-    )
+    response = reader_state.stored_response(request, page_id=page_id, poll_id=poll_id)
     if response is None:
         return {"answer": None}
     return {
@@ -306,13 +269,6 @@ def _answer(choice):
         "sentiment": choice.sentiment,
         "negative": choice.is_negative,
     }
-
-
-def _first_error(form):
-    for field, errors in form.errors.items():
-        name = "" if field == "__all__" else f"{field}: "
-        return f"{name}{errors[0]}"
-    return "The answer could not be read."
 
 
 def _as_int(value):
