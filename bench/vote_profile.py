@@ -29,7 +29,7 @@ STEPS = [
     ("page lookup", "polls/views/votes.py", "find_page"),
     ("vote handler (choice lookup + record)", "polls/views/votes.py", "handle"),
     ("record_vote (transaction)", "polls/services.py", "record_vote"),
-    ("  insert the response", "django/db/models/manager.py", "manager_method"),
+    ("  insert the response", "polls/services.py", "_insert_unless_answered"),
     ("  move the counters", "polls/tally.py", "move"),
     ("SQL executed (all statements)", "django/db/backends/utils.py", "_execute"),
     ("JSON response", "django/http/response.py", "__init__"),
