@@ -34,7 +34,7 @@ NODE_TOOLS := $(if $(NPM),node_modules/.installed)
 
 run: $(VENV)/.runtime
 	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo --site-host $(HOST) --site-port $(PORT)
+	$(MANAGE) load_demo --site-host $(HOST) --site-port $(PORT) --demo-feedback
 	@echo
 	@$(MANAGE) ensure_admin
 	@echo

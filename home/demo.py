@@ -10,6 +10,7 @@ from articles.governance import govern_article_sections
 from articles.models import ArticleIndexPage, Contributor, Topic
 from articles.parsing import decode, parse_article
 from articles.services import import_article
+from home.demo_feedback import add_demo_feedback
 from home.demo_pages import load_standard_pages
 from home.models import HomePage
 
@@ -42,8 +43,12 @@ ARTICLE_TOPICS = {
 }
 
 
-def load_demo(*, site_host=None, site_port=None):
-    """Create what is missing and report each step; existing content is left alone."""
+def load_demo(*, site_host=None, site_port=None, feedback=False):
+    """Create what is missing and report each step; existing content is left alone.
+
+    ``feedback`` also gives the seed article demo answers around a demo edit
+    (``home.demo_feedback``), for the feedback reports.
+    """
     site = Site.objects.get(is_default_site=True)
     yield from _configure_site(site, site_host, site_port)
     home = site.root_page.specific
@@ -65,6 +70,8 @@ def load_demo(*, site_host=None, site_port=None):
         result = import_article(parsed, parent=index, publish=True, author=author)
         yield f"[{position}/{len(files)}] {result.action.capitalize()} “{parsed.title}”"
         yield from _tag_with_topics(result.page)
+        if feedback:
+            yield from add_demo_feedback(result.page)
     yield from load_standard_pages(home)
 
 

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from polls.views.attention import NeedsAttentionView
+from polls.views.edit_effects import EditEffectsExportView
 from polls.views.page_helpfulness import PageHelpfulnessView
 from polls.views.reports import HelpfulnessReportView
 
@@ -15,5 +17,11 @@ urlpatterns = [
         "helpfulness/pages/<int:page_id>/",
         PageHelpfulnessView.as_view(),
         name="page_helpfulness",
+    ),
+    path("attention/", NeedsAttentionView.as_view(), name="attention"),
+    path(
+        "helpfulness/pages/<int:page_id>/before-and-after/",
+        EditEffectsExportView.as_view(),
+        name="edit_effects_export",
     ),
 ]

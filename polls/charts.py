@@ -27,6 +27,11 @@ class Bar:
     positive: int
     negative: int
     segments: tuple
+    is_edit_day: bool = False
+
+    @property
+    def center(self):
+        return round(self.x + self.width / 2, 2)
 
     @property
     def neutral(self):
@@ -39,6 +44,10 @@ class DailyChart:
     width: int
     height: int
     top: int  # the value the full height stands for
+
+    @property
+    def edit_bars(self):
+        return [bar for bar in self.bars if bar.is_edit_day]
 
     @property
     def total(self):
@@ -59,12 +68,14 @@ def nice_ceiling(value):
         step *= 10
 
 
-def daily_chart(rows, start, end, width=800, height=200):
+def daily_chart(rows, start, end, width=800, height=200, edit_days=()):
     """One stacked bar per day from ``start`` to ``end``, days without answers too.
 
     ``rows`` are ``DailyCount.objects.by_day()`` rows: dicts with ``date``,
-    ``responses``, ``positive`` and ``negative``.
+    ``responses``, ``positive`` and ``negative``. Days in ``edit_days`` (when
+    an edit was published) are marked.
     """
+    edit_days = set(edit_days)
     by_date = {row["date"]: row for row in rows}
     days = (end - start).days + 1
     step = width / days
@@ -98,6 +109,7 @@ def daily_chart(rows, start, end, width=800, height=200):
                 positive=positive,
                 negative=negative,
                 segments=tuple(segments),
+                is_edit_day=date in edit_days,
             )
         )
     return DailyChart(bars=tuple(bars), width=width, height=height, top=top)

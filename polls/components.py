@@ -2,13 +2,14 @@ from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
 from wagtail.admin.ui.components import Component
 
+from polls.attention import needs_attention
 from polls.models import PageTotal, PollSettings
 from polls.permissions import can_view_results
 from polls.stats import Helpfulness
 
 
 class HelpfulnessDashboardPanel(Component):
-    """The least and the most helpful pages of the last 30 days, on the dashboard.
+    """What needs attention, then the least and the most helpful pages of 30 days.
 
     Only pages with at least ``PollSettings.minimum_responses`` answers in the
     period are ranked, by the Wilson lower bound. One query, and no write:
@@ -24,6 +25,7 @@ class HelpfulnessDashboardPanel(Component):
     order = 150
     days = 30
     limit = 5
+    attention_limit = 3
 
     def render_html(self, parent_context=None):
         if not can_view_results(parent_context["request"].user):
@@ -48,7 +50,9 @@ class HelpfulnessDashboardPanel(Component):
 
     def get_context_data(self, parent_context):
         request = parent_context["request"]
-        minimum = PollSettings.for_request(request).minimum_responses
+        settings = PollSettings.for_request(request)
+        minimum = settings.minimum_responses
+        attention = needs_attention(settings.minimum_per_side)
         least, most = [], []
         for row in self.get_rows(minimum):
             entry = {
@@ -65,4 +69,6 @@ class HelpfulnessDashboardPanel(Component):
             "most_helpful": [entry for _, entry in sorted(most, key=lambda e: e[0])],
             "days": self.days,
             "minimum": minimum,
+            "attention": attention[: self.attention_limit],
+            "attention_more": max(0, len(attention) - self.attention_limit),
         }

@@ -18,6 +18,9 @@ DEFAULTS = {
     # The request header holding the client address, e.g. "HTTP_X_REAL_IP"
     # behind a proxy that sets it.
     "POLLS_CLIENT_ADDRESS_HEADER": "REMOTE_ADDR",
+    # How long "needs attention" keeps its CUSUM results (complete days only);
+    # 0 recomputes on every view.
+    "POLLS_ATTENTION_CACHE_SECONDS": 3600,
 }
 
 

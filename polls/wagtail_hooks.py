@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from polls import admin_urls
+from polls.account import DigestSettingsPanel
 from polls.components import HelpfulnessDashboardPanel
 from polls.menu import ResultsMenuItem
 from polls.page_listing import annotate_helpfulness, helpfulness_listing_buttons
@@ -38,6 +39,17 @@ def register_helpfulness_report_menu_item():
     )
 
 
+@hooks.register("register_reports_menu_item")
+def register_attention_report_menu_item():
+    return ResultsMenuItem(
+        _("Needs attention"),
+        reverse("polls_admin:attention"),
+        name="needs-attention",
+        icon_name="warning",
+        order=1390,
+    )
+
+
 @hooks.register("register_permissions")
 def register_permissions():
     return Permission.objects.filter(
@@ -50,6 +62,7 @@ def register_helpfulness_dashboard_panel(request, panels):
     panels.append(HelpfulnessDashboardPanel())
 
 
+hooks.register("register_account_settings_panel", DigestSettingsPanel)
 hooks.register("before_delete_snippet", refuse_deleting_answered_polls)
 hooks.register("construct_explorer_page_queryset", annotate_helpfulness)
 hooks.register("register_page_listing_buttons", helpfulness_listing_buttons)

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -215,6 +216,18 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Health Answers"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+
+# Outgoing mail (the weekly digest): EMAIL_URL in dj-email-url's format, e.g.
+# smtp://user:pass@mail.internal:587/?tls=True. Without it Django's default
+# SMTP on localhost:25 applies; development prints mail instead (dev.py).
+EMAIL_URL = os.environ.get("EMAIL_URL", "")
+if EMAIL_URL:
+    globals().update(dj_email_url.parse(EMAIL_URL))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+# An unreachable mail server fails within seconds, not minutes.
+EMAIL_TIMEOUT = globals().get("EMAIL_TIMEOUT") or int(
+    os.environ.get("EMAIL_TIMEOUT", "10")
+)
 # The admin calls no third party: no editor's email hash goes to Gravatar,
 # and the dashboard does not poll Wagtail's release feed (we pin versions).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -31,6 +31,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 # Page-cache tests switch it on themselves; others see every render.
 PAGE_CACHE_ENABLED = False
+POLLS_ATTENTION_CACHE_SECONDS = 0
 ROUTE_CACHE_ENABLED = False
 FRAGMENT_CACHE_ENABLED = False
 

@@ -10,6 +10,8 @@ from articles.governance import EDITORS, REVIEW_WORKFLOW
 from articles.models import ArticleIndexPage, ArticlePage, Topic
 from home.demo import UNTRUE_INTRODUCTION
 from home.models import HomePage
+from polls import edit_effects
+from polls.models import DailyCount, Response
 
 SEED_URL = "/articles/why-does-my-leg-go-numb-when-i-run/"
 
@@ -192,3 +194,27 @@ class DemoClaimsTests(TestCase):
         home.save_revision().publish()
         load_demo()
         self.assertIn("Our own words", HomePage.objects.get().introduction)
+
+
+class DemoFeedbackTests(TestCase):
+    def test_a_verdict_on_the_seed_article_and_one_command_removes_it(self):
+        out = StringIO()
+        call_command(
+            "load_demo", "--site-host", "testserver", "--demo-feedback", stdout=out
+        )
+        self.assertIn("demo answers", out.getvalue())
+        article = ArticlePage.objects.get()
+        comparisons = edit_effects.compare_edits(article)
+        self.assertIn(
+            edit_effects.MORE, [comparison.verdict for comparison in comparisons]
+        )
+        self.assertTrue(DailyCount.objects.exists())
+
+        call_command("remove_demo_feedback", stdout=StringIO())
+        self.assertFalse(Response.objects.filter(reader_key__startswith="demo-"))
+        self.assertFalse(DailyCount.objects.exists())
+        self.assertEqual(edit_effects.compare_edits(article), [])
+
+    def test_without_the_flag_there_are_no_answers(self):
+        load_demo()
+        self.assertFalse(Response.objects.exists())

@@ -1,4 +1,5 @@
 from .counters import DailyCount, PageTotal
+from .digest import DigestPreference, DigestSent
 from .page_mixin import PollPageMixin
 from .poll import Choice, Poll, Sentiment
 from .response import COMMENT_MAX_LENGTH, Reason, Response, TriageStatus
@@ -8,6 +9,8 @@ __all__ = [
     "COMMENT_MAX_LENGTH",
     "Choice",
     "DailyCount",
+    "DigestPreference",
+    "DigestSent",
     "PageTotal",
     "Poll",
     "PollPageMixin",

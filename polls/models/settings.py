@@ -1,3 +1,4 @@
+from django.core.validators import MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -50,6 +51,16 @@ class PollSettings(BaseSiteSetting):
         ),
     )
 
+    minimum_per_side = models.PositiveIntegerField(
+        default=30,
+        validators=[MinValueValidator(1)],
+        verbose_name="minimum answers per side",
+        help_text=(
+            "An edit's before-and-after comparison gives no verdict until each "
+            "side has this many answers."
+        ),
+    )
+
     panels = [
         FieldPanel("default_poll"),
         MultiFieldPanel(
@@ -57,6 +68,7 @@ class PollSettings(BaseSiteSetting):
             heading="Comment box",
         ),
         FieldPanel("minimum_responses"),
+        FieldPanel("minimum_per_side"),
     ]
 
     class Meta:

@@ -3,8 +3,9 @@ from http import HTTPStatus
 from unittest import mock
 
 from bs4 import BeautifulSoup
+from django.core.cache import cache
 from django.db import connection
-from django.test import RequestFactory, TestCase
+from django.test import RequestFactory, TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -62,13 +63,18 @@ class DashboardPanelTests(WagtailTestUtils, TestCase):
         )
         self.assertIn("0% helpful, 10 responses", first.get_text())
 
-    def test_one_query_reads_the_counters_and_nothing_is_written(self):
-        self.render(self.editor)  # warm the site and settings caches
+    @override_settings(POLLS_ATTENTION_CACHE_SECONDS=60)
+    def test_the_counters_are_read_and_nothing_is_written(self):
+        cache.clear()
+        self.render(self.editor)  # warm the site, settings and CUSUM caches
         with CaptureQueriesContext(connection) as queries:
             self.render(self.editor)
         counter_queries = [q for q in queries if "polls_pagetotal" in q["sql"]]
-        self.assertEqual(len(counter_queries), 1)
-        self.assertFalse([q for q in queries if "polls_response" in q["sql"]])
+        # The rankings and "below the site" each read the 30-day totals once.
+        self.assertEqual(len(counter_queries), 2)
+        # Only the comments still waiting for triage are read from responses.
+        (waiting,) = [q for q in queries if "polls_response" in q["sql"]]
+        self.assertIn("triage_status", waiting["sql"])
         writes = [q["sql"] for q in queries if q["sql"].split()[0] != "SELECT"]
         self.assertEqual(writes, [])
 

@@ -14,6 +14,7 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Page
 
+from polls import edit_effects
 from polls.charts import daily_chart
 from polls.models import DailyCount, PollSettings, Reason, Response
 from polls.stats import Helpfulness
@@ -46,6 +47,7 @@ class PageHelpfulnessView(
     template_name = "polls/admin/page_helpfulness.html"
     header_icon = "help"
     comment_limit = 50
+    edit_limit = 5
 
     def get(self, request, *args, **kwargs):
         self.page = get_object_or_404(Page, pk=kwargs["page_id"])
@@ -93,6 +95,12 @@ class PageHelpfulnessView(
                 icon_name="edit",
             ),
             HeaderButton(
+                _("Download before and after (CSV)"),
+                url=reverse("polls_admin:edit_effects_export", args=[self.page.pk])
+                + "?export=csv",
+                icon_name="download",
+            ),
+            HeaderButton(
                 _("All comments"),
                 url=reverse("polls_comments:index")
                 + "?"
@@ -127,10 +135,29 @@ class PageHelpfulnessView(
             for row in rows
         ]
 
+    def get_edit_comparisons(self, settings):
+        """The newest edits' before-and-after comparisons, with their reasons' mix."""
+        comparisons = edit_effects.compare_edits(
+            self.page, minimum=settings.minimum_per_side
+        )[: self.edit_limit]
+        responses = Response.objects.counted().filter(page=self.page)
+        return [
+            {
+                "comparison": comparison,
+                "reasons": edit_effects.reason_mix(responses, comparison),
+            }
+            for comparison in comparisons
+        ]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         start, end = self.dates
-        minimum = PollSettings.for_request(self.request).minimum_responses
+        settings = PollSettings.for_request(self.request)
+        minimum = settings.minimum_responses
+        edit_days = [
+            timezone.localdate(edit[1])
+            for edit in edit_effects.published_edits(self.page)[1:]
+        ]
         counters = DailyCount.objects.filter(page=self.page).for_period(start, end)
         responses = (
             Response.objects.counted().filter(page=self.page).for_period(start, end)
@@ -148,7 +175,10 @@ class PageHelpfulnessView(
             end=end,
             helpfulness=Helpfulness.from_row(counters.totals(), minimum=minimum),
             minimum=minimum,
-            chart=daily_chart(list(counters.by_day()), start, end),
+            chart=daily_chart(list(counters.by_day()), start, end, edit_days=edit_days),
+            edits=self.get_edit_comparisons(settings),
+            look_alpha=edit_effects.LOOK_ALPHA,
+            max_looks=edit_effects.MAX_LOOKS,
             reasons=self.get_reasons(responses),
             comments=comments,
             comment_limit=self.comment_limit,

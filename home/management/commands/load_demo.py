@@ -17,7 +17,19 @@ class Command(BaseCommand):
             "--site-port", type=int, help="port of the default site, e.g. 8000"
         )
 
-    def handle(self, *args, site_host, site_port, **options):
+        parser.add_argument(
+            "--demo-feedback",
+            action="store_true",
+            help=(
+                "also add demo answers around a demo edit of the seed article "
+                "(remove them with remove_demo_feedback)"
+            ),
+        )
+
+    def handle(self, *args, site_host, site_port, demo_feedback, **options):
         with transaction.atomic():
-            for line in load_demo(site_host=site_host, site_port=site_port):
+            lines = load_demo(
+                site_host=site_host, site_port=site_port, feedback=demo_feedback
+            )
+            for line in lines:
                 self.stdout.write(line)

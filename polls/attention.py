@@ -1,0 +1,233 @@
+"""What needs attention now: pages that got worse, trail the site, or wait on triage.
+
+A page is listed for any of three causes, each with the figure behind it:
+
+- **Got worse.** A Bernoulli CUSUM runs over the last 30 complete days,
+  against the page's own helpful rate of the 90 days before them. Each day
+  adds the log-likelihood ratio of "10 points less helpful" against "as
+  before" for that day's answers; the sum never drops below zero. The page
+  is listed while the sum is above h = ln(answers the page gets in a year).
+  By Wald's inequality a CUSUM of log-likelihood ratios raises a false
+  alarm no more often than once in e^h answers, so at most about once per
+  article-year, however busy the page.
+- **Below the site.** Over the last 30 days, a one-sided binomial test of
+  the page's rate against the whole site's, with Benjamini–Hochberg across
+  all pages (5% false discoveries), so a thousand pages tested together do
+  not flag dozens by chance.
+- **Comments to triage.** Negative answers with a comment still marked
+  "New". Triaging them takes the page off the list.
+
+Neither statistical cause fires before both the page's recent and baseline
+answers reach the minimum (``PollSettings.minimum_per_side``). Figures come
+from the counters (``DailyCount``, ``PageTotal``); the CUSUM reads complete
+days only, so its result is kept in the cache for an hour
+(``POLLS_ATTENTION_CACHE_SECONDS``).
+"""
+
+import datetime
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db.models import Count, Q, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from wagtail.models import Page
+
+from polls import conf, inference
+from polls.models import DailyCount, PageTotal, Response, Sentiment, TriageStatus
+
+RECENT_DAYS = 30
+BASELINE_DAYS = 90
+DROP = 0.10  # the change the CUSUM watches for
+
+WORSE, BELOW_SITE, COMMENTS = "worse", "below_site", "comments"
+
+
+@dataclass
+class Trigger:
+    kind: str
+    figure: str
+    severity: float = 0.0
+
+
+@dataclass
+class Entry:
+    page_id: int
+    title: str
+    triggers: list = field(default_factory=list)
+
+    @property
+    def kinds(self):
+        return {trigger.kind for trigger in self.triggers}
+
+
+def cusum(days, baseline_rate, drop=DROP):
+    """The Bernoulli CUSUM after ``days`` of (positive, responses) answers."""
+    watched = max(baseline_rate - drop, 0.01)
+    baseline = min(max(baseline_rate, watched + 0.01), 0.99)
+    helpful = math.log(watched / baseline)
+    unhelpful = math.log((1 - watched) / (1 - baseline))
+    total = 0.0
+    for positive, responses in days:
+        total = max(
+            0.0, total + positive * helpful + (responses - positive) * unhelpful
+        )
+    return total
+
+
+def threshold(answers_per_year):
+    """h = ln(answers a year): one false alarm per article-year at most (Wald)."""
+    return math.log(max(answers_per_year, math.e))
+
+
+def worse_than_before(minimum, today):
+    """{page id: Trigger} for pages whose CUSUM is above their threshold."""
+    seconds = conf.get("POLLS_ATTENTION_CACHE_SECONDS")
+    if not seconds:
+        return _worse_than_before(minimum, today)
+    key = f"polls:attention:cusum:{today.isoformat()}:{minimum}"
+    found = cache.get(key)
+    if found is None:
+        found = _worse_than_before(minimum, today)
+        cache.set(key, found, seconds)
+    return found
+
+
+def _worse_than_before(minimum, today):
+    recent_start = today - datetime.timedelta(days=RECENT_DAYS)
+    baseline_start = recent_start - datetime.timedelta(days=BASELINE_DAYS)
+    rows = (
+        DailyCount.objects.filter(date__gte=baseline_start, date__lt=today)
+        .order_by()
+        .values("page", "date")
+        .annotate(
+            responses=Sum("count"),
+            positive=Sum("count", filter=Q(choice__sentiment=Sentiment.POSITIVE)),
+        )
+    )
+    baseline = defaultdict(lambda: [0, 0])
+    recent = defaultdict(list)
+    for row in rows.iterator(chunk_size=5000):
+        positive = row["positive"] or 0
+        if row["date"] < recent_start:
+            baseline[row["page"]][0] += positive
+            baseline[row["page"]][1] += row["responses"]
+        else:
+            recent[row["page"]].append((row["date"], positive, row["responses"]))
+    found = {}
+    for page_id, days in recent.items():
+        before_positive, before_total = baseline.get(page_id, (0, 0))
+        recent_total = sum(day[2] for day in days)
+        if min(before_total, recent_total) < minimum:
+            continue
+        rate = before_positive / before_total
+        score = cusum([(p, n) for _, p, n in sorted(days)], rate)
+        limit = threshold(before_total * 365 / BASELINE_DAYS)
+        if score > limit:
+            recent_rate = sum(day[1] for day in days) / recent_total
+            found[page_id] = Trigger(
+                WORSE,
+                _(
+                    "%(recent).0f%% helpful in the last 30 days, down from "
+                    "%(before).0f%% in the 90 days before (CUSUM %(score).1f, "
+                    "alarm at %(limit).1f)"
+                )
+                % {
+                    "recent": 100 * recent_rate,
+                    "before": 100 * rate,
+                    "score": score,
+                    "limit": limit,
+                },
+                severity=score / limit,
+            )
+    return found
+
+
+def below_site(minimum, today=None):
+    """{page id: Trigger} for pages clearly below the site's 30-day rate."""
+    rows = list(PageTotal.objects.last_30_days(today))
+    site_total = sum(row["responses"] for row in rows)
+    if not site_total:
+        return {}
+    site_rate = sum(row["positive"] for row in rows) / site_total
+    rows = [row for row in rows if row["responses"] >= minimum]
+    p_values = inference.lower_tail_p_values(
+        [row["positive"] for row in rows], [row["responses"] for row in rows], site_rate
+    )
+    adjusted = inference.adjusted_p_values(p_values)
+    found = {}
+    for row, p in zip(rows, adjusted, strict=True):
+        if p < inference.ALPHA:
+            found[row["page"]] = Trigger(
+                BELOW_SITE,
+                _(
+                    "%(rate).0f%% helpful (%(count)s answers) in the last 30 days, "
+                    "against %(site).0f%% for the whole site"
+                )
+                % {
+                    "rate": 100 * row["positive"] / row["responses"],
+                    "count": row["responses"],
+                    "site": 100 * site_rate,
+                },
+                severity=1 - p,
+            )
+    return found
+
+
+def comments_to_triage():
+    """{page id: Trigger} for pages with negative comments still marked New."""
+    rows = (
+        Response.objects.filter(
+            triage_status=TriageStatus.NEW, choice__sentiment=Sentiment.NEGATIVE
+        )
+        .exclude(comment="")
+        .exclude(page=None)
+        .order_by()
+        .values("page")
+        .annotate(waiting=Count("pk"))
+    )
+    return {
+        row["page"]: Trigger(
+            COMMENTS,
+            ngettext(
+                "%(count)s negative comment to triage",
+                "%(count)s negative comments to triage",
+                row["waiting"],
+            )
+            % {"count": row["waiting"]},
+            severity=row["waiting"],
+        )
+        for row in rows
+    }
+
+
+def needs_attention(minimum, today=None):
+    """Every page that needs attention, the most pressing first."""
+    today = today or timezone.localdate()
+    by_page = defaultdict(list)
+    for found in (
+        worse_than_before(minimum, today),
+        below_site(minimum, today),
+        comments_to_triage(),
+    ):
+        for page_id, trigger in found.items():
+            by_page[page_id].append(trigger)
+    titles = dict(Page.objects.filter(pk__in=by_page).values_list("pk", "title"))
+    entries = [
+        Entry(page_id, titles[page_id], triggers)
+        for page_id, triggers in by_page.items()
+        if page_id in titles
+    ]
+    order = {WORSE: 0, BELOW_SITE: 1, COMMENTS: 2}
+    entries.sort(
+        key=lambda e: (
+            -len(e.triggers),
+            min(order[t.kind] for t in e.triggers),
+            -max(t.severity for t in e.triggers),
+            e.title,
+        )
+    )
+    return entries

@@ -1,0 +1,126 @@
+"""Needs attention: planted drops trigger; small samples and triaged comments don't."""
+
+import datetime
+import random
+from http import HTTPStatus
+
+from bs4 import BeautifulSoup
+from django.test import SimpleTestCase, TestCase
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.test.utils import WagtailTestUtils
+
+from polls import attention
+from polls.models import TriageStatus
+from polls.services import set_triage_status
+from polls.tests.factories import comment_on, make_page, make_user
+from polls.tests.test_edit_effects import plant
+
+DAY = datetime.timedelta(days=1)
+
+
+def plant_days(page, first, last, positive, negative):
+    """Every day from ``first`` days ago to ``last`` days ago, the same answers."""
+    today = timezone.localdate()
+    for ago in range(last, first + 1):
+        plant(page, today - ago * DAY, positive, negative)
+
+
+class CusumTuningTests(SimpleTestCase):
+    """The rule as the report applies it, on simulated pages that never change."""
+
+    def test_about_one_false_alarm_per_article_year_or_fewer(self):
+        rng = random.Random(16)
+        years, alarms = 40, 0
+        for _ in range(years):
+            rate, per_day = rng.uniform(0.5, 0.9), rng.randint(3, 40)
+            days = []
+            for _ in range(120 + 365):
+                n = rng.randint(per_day // 2, per_day + per_day // 2)
+                days.append((sum(rng.random() < rate for _ in range(n)), n))
+            listed = False
+            for today in range(120, 120 + 365):
+                baseline, recent = (
+                    days[today - 120 : today - 30],
+                    days[today - 30 : today],
+                )
+                base_n = sum(n for _, n in baseline)
+                base_rate = sum(k for k, _ in baseline) / base_n
+                score = attention.cusum(recent, base_rate)
+                now = score > attention.threshold(base_n * 365 / 90)
+                alarms += now and not listed
+                listed = now
+        print(f"\nCUSUM: {alarms} false alarms in {years} article-years")
+        self.assertLessEqual(alarms / years, 1.0)
+
+    def test_a_real_drop_is_caught(self):
+        days = [(14, 20)] * 30  # 70% → the baseline was 80%
+        self.assertGreater(attention.cusum(days, 0.8), attention.threshold(20 * 365))
+
+
+class NeedsAttentionTests(WagtailTestUtils, TestCase):
+    def setUp(self):
+        self.page = make_page("Numb legs")
+        self.steady = make_page("Steady page")
+        # 90 days at 80% helpful, 10 answers a day, on both pages.
+        plant_days(self.page, 120, 31, 8, 2)
+        plant_days(self.steady, 120, 31, 8, 2)
+        plant_days(self.steady, 30, 1, 8, 2)
+
+    def entries(self, minimum=30):
+        return {e.page_id: e for e in attention.needs_attention(minimum)}
+
+    def test_a_planted_drop_triggers(self):
+        plant_days(self.page, 30, 1, 5, 5)  # 50% for the last 30 days
+        entries = self.entries()
+        self.assertIn(attention.WORSE, entries[self.page.pk].kinds)
+        figure = entries[self.page.pk].triggers[0].figure
+        self.assertIn("50% helpful in the last 30 days, down from 80%", figure)
+        self.assertNotIn(self.steady.pk, entries)
+
+    def test_a_small_sample_never_triggers(self):
+        tiny = make_page("Tiny page")
+        plant_days(tiny, 120, 112, 2, 0)  # 18 answers, all helpful
+        plant_days(tiny, 10, 1, 0, 2)  # 20 answers, none helpful
+        self.assertNotIn(tiny.pk, self.entries())
+
+    def test_clearly_below_the_site(self):
+        low = make_page("Low page")
+        plant(low, timezone.localdate() - 2 * DAY, 30, 70)
+        entries = self.entries()
+        self.assertEqual(entries[low.pk].kinds, {attention.BELOW_SITE})
+        self.assertIn("30% helpful (100 answers)", entries[low.pk].triggers[0].figure)
+
+    def test_a_triaged_comment_leaves_the_list(self):
+        response = comment_on(self.steady, "The dosage table is wrong.")
+        entries = self.entries()
+        self.assertEqual(entries[self.steady.pk].kinds, {attention.COMMENTS})
+        set_triage_status(response, TriageStatus.REVIEWED)
+        self.assertNotIn(self.steady.pk, self.entries())
+
+    def test_the_report_and_the_dashboard_show_the_entries(self):
+        plant_days(self.page, 30, 1, 5, 5)
+        self.login(make_user("editor", groups=["Editors"]))
+        response = self.client.get(reverse("polls_admin:attention"))
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        soup = BeautifulSoup(response.content, "html.parser")
+        entry = soup.select_one(f"li[data-page='{self.page.pk}']")
+        self.assertEqual(
+            entry.a["href"],
+            reverse("polls_admin:page_helpfulness", args=[self.page.pk]),
+        )
+        self.assertIsNotNone(entry.select_one("[data-kind=worse]"))
+        dashboard = self.client.get(reverse("wagtailadmin_home"))
+        soup = BeautifulSoup(dashboard.content, "html.parser")
+        self.assertIsNotNone(
+            soup.select_one(
+                f".polls-dashboard__attention li[data-page='{self.page.pk}']"
+            )
+        )
+        menu = self.client.get(reverse("polls_admin:helpfulness"))
+        self.assertContains(menu, '"name": "needs-attention"')
+
+    def test_refused_without_the_permission(self):
+        self.login(make_user("nobody", permissions=["wagtailadmin.access_admin"]))
+        response = self.client.get(reverse("polls_admin:attention"))
+        self.assertEqual(response.status_code, HTTPStatus.FORBIDDEN)
