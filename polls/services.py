@@ -8,7 +8,9 @@ counters through ``polls.tally.move`` in the same transaction.
 
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, router, transaction
+from django.db.models.constants import OnConflict
+from django.db.models.sql import InsertQuery
 from django.utils import timezone
 
 from polls import tally
@@ -42,25 +44,25 @@ def record_vote(*, page, choice, reader_key):
         raise VoteRefused("This page is not published.", status=404)
 
     with transaction.atomic():
-        try:
-            # Most votes are first answers: try the insert, and let the
-            # unique constraint say when the reader has answered before.
-            with transaction.atomic():
-                response = Response.objects.create(
-                    poll=poll,
-                    choice=choice,
-                    page=page,
-                    page_title=page.title[:255],
-                    page_url=(page.url or "")[:2048],
-                    revision_id=page.live_revision_id,
-                    reader_key=reader_key,
-                )
-        except IntegrityError:
-            response = _locked_response(poll, page, reader_key)
-        else:
+        response = Response(
+            poll=poll,
+            choice=choice,
+            page=page,
+            page_title=page.title[:255],
+            page_url=(page.url or "")[:2048],
+            revision_id=page.live_revision_id,
+            reader_key=reader_key,
+        )
+        # Most votes are first answers: insert, and let the unique
+        # constraint say when the reader has answered before.
+        if _insert_unless_answered(response):
             tally.move(tally.change(response, +1))
             return VoteResult(response, CREATED)
 
+        response = _locked_response(poll, page, reader_key)
+        if response is None:
+            # Only a constraint other than one-answer-per-reader refuses it.
+            raise IntegrityError("the response could not be stored")
         if response.choice_id == choice.pk:
             return VoteResult(response, UNCHANGED)
         tally.move(
@@ -154,6 +156,31 @@ def delete_old_comments(older_than):
         .exclude(comment="")
         .update(comment="", comment_flagged=False)
     )
+
+
+def _insert_unless_answered(response):
+    """Insert ``response`` unless the reader has answered; True if inserted.
+
+    One statement, ``INSERT … ON CONFLICT DO NOTHING RETURNING id`` (SQLite
+    writes ``INSERT OR IGNORE``), built by Django's own insert compiler so it
+    suits both backends. It replaces a savepoint, the insert, and a rollback
+    to the savepoint when the unique constraint refuses.
+    """
+    fields = [f for f in Response._meta.concrete_fields if not f.primary_key]
+    query = InsertQuery(Response, on_conflict=OnConflict.IGNORE)
+    query.insert_values(fields, [response])
+    compiler = query.get_compiler(using=router.db_for_write(Response))
+    compiler.returning_fields = [Response._meta.pk]
+    [(sql, params)] = compiler.as_sql()
+    with compiler.connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    if row is None:
+        return False
+    response.pk = row[0]
+    response._state.adding = False
+    response._state.db = compiler.using
+    return True
 
 
 def _locked_response(poll, page, reader_key):

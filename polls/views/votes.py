@@ -25,7 +25,7 @@ from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Page
 
-from polls import conf, reader_state, readers
+from polls import conf, lookups, reader_state, readers
 from polls.forms import ANCHOR_PATTERN, VoteForm
 from polls.models import Choice, Poll
 from polls.origin import is_same_origin
@@ -39,8 +39,6 @@ from polls.retries import (
 from polls.services import VoteRefused, record_vote
 
 THANKS = "Thank you for your feedback."
-# What a vote needs of its page: enough to check it and copy its URL.
-PAGE_FIELDS = ("id", "title", "slug", "url_path", "live", "live_revision_id", "depth")
 # What Django raises for a body it cannot read as a form: a malformed
 # multipart body, a charset other than UTF-8, too much data or too many fields.
 UNREADABLE_BODY = (BadRequest, SuspiciousOperation, MultiPartParserError)
@@ -125,15 +123,12 @@ class PollPostView(View):
             hit("network", readers.network_key(request), network_limit, network_window),
         )
 
-    # Lookups use get(), not first(): no ORDER BY on the hot path.
     @staticmethod
     def find_page(page_id):
-        try:
-            return Page.objects.only(*PAGE_FIELDS).get(pk=page_id, live=True)
-        except Page.DoesNotExist:
-            raise VoteRefused(
-                "This page does not exist or is not published.", 404
-            ) from None
+        page = lookups.live_page(page_id)
+        if page is None:
+            raise VoteRefused("This page does not exist or is not published.", 404)
+        return page
 
     @staticmethod
     def check_poll(poll):
@@ -186,12 +181,7 @@ class VoteView(PollPostView):
 
     def handle(self, request, form, page, reader_key):
         poll_id = form.cleaned_data["poll"]
-        choice = (
-            Choice.objects.select_related("poll")
-            .filter(pk=form.cleaned_data["choice"])
-            .order_by()
-            .first()
-        )
+        choice = lookups.choice_with_poll(form.cleaned_data["choice"])
         if choice is None or choice.poll_id != poll_id:
             self.check_poll(Poll.objects.filter(pk=poll_id).first())
             raise VoteRefused("That answer does not belong to this poll.", 400)
