@@ -104,6 +104,7 @@ class NeedsAttentionTests(WagtailTestUtils, TestCase):
         response = self.client.get(reverse("polls_admin:attention"))
         self.assertEqual(response.status_code, HTTPStatus.OK)
         soup = BeautifulSoup(response.content, "html.parser")
+        self.assertEqual(soup.h1.get_text(strip=True), "Needs attention")
         entry = soup.select_one(f"li[data-page='{self.page.pk}']")
         self.assertEqual(
             entry.a["href"],

@@ -17,6 +17,10 @@ class NeedsAttentionView(
     page_title = _("Needs attention")
     header_icon = "warning"
 
+    def get_breadcrumbs_items(self):
+        # The header shows the last crumb: without this one it read "Home".
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         minimum = PollSettings.for_request(self.request).minimum_per_side
