@@ -104,7 +104,9 @@ class NeedsAttentionTests(WagtailTestUtils, TestCase):
         response = self.client.get(reverse("polls_admin:attention"))
         self.assertEqual(response.status_code, HTTPStatus.OK)
         soup = BeautifulSoup(response.content, "html.parser")
-        self.assertEqual(soup.h1.get_text(strip=True), "Needs attention")
+        # The admin header shows the last breadcrumb as the page's title.
+        crumbs = soup.find("nav", attrs={"aria-label": "Breadcrumb"}).select("ol > li")
+        self.assertEqual(crumbs[-1].get_text(strip=True), "Needs attention")
         entry = soup.select_one(f"li[data-page='{self.page.pk}']")
         self.assertEqual(
             entry.a["href"],
