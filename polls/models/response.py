@@ -139,6 +139,13 @@ class Response(models.Model):
             models.Index(fields=["page", "created_at"]),
             models.Index(fields=["poll", "created_at"]),
             models.Index(fields=["triage_status", "created_at"]),
+            # Comments still to triage ("Needs attention", the dashboard, the
+            # digest): a handful of rows, found without reading every answer.
+            models.Index(
+                fields=["choice", "page"],
+                condition=Q(triage_status="new") & ~Q(comment=""),
+                name="polls_response_to_triage",
+            ),
         ]
 
     def __str__(self):
