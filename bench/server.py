@@ -66,10 +66,10 @@ def manage(env, *args, quiet=True):
     )
 
 
-def run_json(env, module, data=None):
-    """Run ``python -m module`` in the site; return the JSON it prints last."""
+def run_json(env, module, *args, data=None):
+    """Run ``python -m module *args`` in the site; return the JSON it prints last."""
     output = subprocess.run(
-        [PYTHON, "-m", module],
+        [PYTHON, "-m", module, *args],
         input=None if data is None else json.dumps(data),
         cwd=ROOT,
         env=env,

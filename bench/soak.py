@@ -177,7 +177,7 @@ class Soak:
 
 
 def stored_rows(env, cookies):
-    data = run_json(env, "bench.stored_votes", sorted(cookies))
+    data = run_json(env, "bench.stored_votes", data=sorted(cookies))
     rows = defaultdict(list)
     for cookie, page, choice, reasons, comment in data["rows"]:
         rows[cookie, page].append(Row(choice, frozenset(reasons), comment))

@@ -12,10 +12,9 @@ import argparse
 import cProfile
 import json
 import pstats
-import subprocess
 import time
 
-from bench.server import PYTHON, ROOT, prepare_site, site_environment, workspace
+from bench.server import prepare_site, run_json, site_environment, workspace
 
 ARTICLE_SLUG = "why-does-my-leg-go-numb-when-i-run"
 # (label, file suffix, function name): cumulative time of each, per vote.
@@ -107,22 +106,9 @@ def main(argv=None):
     with workspace("vote-profile-") as workdir:
         env = site_environment(workdir, database_url=args.database_url)
         prepare_site(env, 8000)
-        output = subprocess.run(
-            [
-                PYTHON,
-                "-m",
-                "bench.vote_profile",
-                "--inside",
-                "--votes",
-                str(args.votes),
-            ],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-    result = json.loads(output.strip().splitlines()[-1])
+        result = run_json(
+            env, "bench.vote_profile", "--inside", "--votes", str(args.votes)
+        )
     print(
         f"{result['ms_per_vote']:.2f} ms a vote in process (timed, no profiler), "
         f"{result['statements']:.1f} SQL statements"

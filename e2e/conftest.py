@@ -176,6 +176,18 @@ def new_context(new_context, console):
 
 
 @pytest.fixture
+def reader(new_context):
+    """A reader's page, JavaScript on."""
+    return new_context().new_page()
+
+
+@pytest.fixture
+def reader_without_js(new_context):
+    """A reader's page with JavaScript off: the poll must work as plain forms."""
+    return new_context(java_script_enabled=False).new_page()
+
+
+@pytest.fixture
 def site(browser, live_server, django_db_serialized_rollback, settings):
     """The demo site on the live server, caches on, as readers get it."""
     settings.PAGE_CACHE_ENABLED = True

@@ -37,16 +37,6 @@ def asked_again(console):
     console.expect(r"status of 40[09] \((Bad Request|Conflict)\)")
 
 
-@pytest.fixture
-def reader(new_context):
-    return new_context().new_page()
-
-
-@pytest.fixture
-def reader_without_js(new_context):
-    return new_context(java_script_enabled=False).new_page()
-
-
 def test_reasons_from_a_window_still_showing_no(site, new_context, axe):
     context = new_context()
     first, second = context.new_page(), context.new_page()

@@ -3,7 +3,6 @@ without JavaScript."""
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 
 from e2e.demo import (
@@ -41,16 +40,6 @@ def stored_answer():
         page__url_path__endswith=SEED_PATH
     )
     return response.choice.label, response.reasons, response.comment
-
-
-@pytest.fixture
-def reader(new_context):
-    return new_context().new_page()
-
-
-@pytest.fixture
-def reader_without_js(new_context):
-    return new_context(java_script_enabled=False).new_page()
 
 
 def test_a_reader_answers_yes_then_changes_to_no_and_says_why(site, reader):
