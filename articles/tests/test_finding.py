@@ -1,19 +1,12 @@
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test import SimpleTestCase, TestCase
-from django.urls import reverse
 
 from articles.finding import find_articles, stem
 from articles.models import ArticlePage, Topic
+from articles.tests.test_search import SEARCH_URL
+from articles.tests.test_search import results as result_urls
 from home.tests.test_demo import SEED_URL, load_demo
-
-SEARCH_URL = reverse("articles:search")
-
-
-def result_urls(response):
-    html = BeautifulSoup(response.content, "html.parser")
-    found = html.select("[aria-labelledby=results-heading] .search-result__title a")
-    return [a["href"] for a in found]
 
 
 class StemTests(SimpleTestCase):
