@@ -4,7 +4,7 @@ Whatever the file holds, `import_article` ends in one of two ways: a clear
 error that says nothing was imported (and nothing was), or an article that
 passes the page's own validation and renders. Never a traceback, never half a
 page. Imports write pages, so each test runs a tenth of the profile's
-``max_examples`` (conftest.py): 70 each in CI, 350 in `make soak`.
+``max_examples`` (conftest.py): 30 each in CI, 350 in `make soak`.
 """
 
 from http import HTTPStatus

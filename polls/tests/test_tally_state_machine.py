@@ -159,7 +159,7 @@ class CounterStateMachineTests(TestCase):
         run_state_machine_as_test(
             CounterMachine,
             settings=settings(
-                max_examples=max(5, settings.default.max_examples // 20),
+                max_examples=max(5, settings.default.max_examples // 8),
                 stateful_step_count=25,
             ),
         )

@@ -5,8 +5,8 @@ ids, huge values, other content types and encodings, raw bytes, forged or
 robotic headers), the answer is a 2xx (303 without JavaScript) or a 4xx
 with a message, never a 5xx, and a refused request writes nothing. A valid
 vote is stored exactly, with its counters. Each test runs the profile's
-``max_examples`` (conftest.py): 700 each in CI (2,100 on the vote endpoint,
-700 on the follow-up), 3,500 each in `make soak` (10,500 and 3,500).
+``max_examples`` (conftest.py): 300 each in CI (900 on the vote endpoint,
+300 on the follow-up), 3,500 each in `make soak` (10,500 and 3,500).
 """
 
 import json
