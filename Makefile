@@ -59,15 +59,17 @@ test: $(VENV)/.dev $(NODE_TOOLS)
 	$(PYTEST) $(UNIT)
 	$(PYTEST) $(SERIAL)
 
-# Only the unit tests (no browser): a couple of minutes, for the edit-test loop.
+# Only the unit tests (no browser): a couple of minutes, for the edit-and-test loop.
 test-fast: $(VENV)/.dev
 	$(PYTEST) $(UNIT)
 
-# The whole suite in one process, e.g. against PostgreSQL and Redis (CI):
-# DATABASE_URL=postgres://... REDIS_URL=redis://... make pytest
-# (one process: the workers would share, and flush, one Redis database).
+# The whole suite without the lint and checks, e.g. against PostgreSQL and
+# Redis (CI): DATABASE_URL=postgres://... REDIS_URL=redis://.../15 make pytest
+# Each xdist worker gets its own test database and its own Redis database
+# (config/settings/test.py: the URL's number minus the worker's).
 pytest: $(VENV)/.dev $(NODE_TOOLS)
-	$(PYTEST)
+	$(PYTEST) $(UNIT)
+	$(PYTEST) $(SERIAL)
 
 # The benchmark (bench/run.py): about 10 minutes, most of it making a million votes.
 bench: $(VENV)/.dev

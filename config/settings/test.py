@@ -4,9 +4,12 @@ import atexit
 import os
 import shutil
 import tempfile
+from urllib.parse import urlsplit, urlunsplit
+
+from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES
+from .base import CACHES, DATABASES, REDIS_URL
 
 DEBUG = False
 SECRET_KEY = "tests-only-not-secret"
@@ -30,7 +33,21 @@ if not os.environ.get("DATABASE_URL"):
     # A file, not ":memory:", so concurrency tests see real SQLite locking (WAL).
     DATABASES["default"]["TEST"] = {"NAME": os.path.join(TEST_RUN_DIR, "test-db")}
 
-if not os.environ.get("REDIS_URL"):
+if REDIS_URL:
+    # Clearing a Redis cache empties its whole database, so each pytest-xdist
+    # worker gets a database of its own: the URL's number minus the worker's
+    # (redis://.../15 gives gw0 15, gw1 14).
+    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
+    address = urlsplit(REDIS_URL)
+    number = int(address.path.strip("/") or 0) - worker
+    if number < 0:
+        raise ImproperlyConfigured(
+            f"REDIS_URL {REDIS_URL} leaves no Redis database for xdist worker "
+            f"{worker}: name one numbered at least as high as the workers"
+        )
+    for alias in CACHES:
+        CACHES[alias]["LOCATION"] = urlunsplit(address._replace(path=f"/{number}"))
+else:
     CACHES = {
         alias: {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
