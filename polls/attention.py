@@ -162,11 +162,12 @@ def _worse_than_before(minimum, today, positive):
     recent = defaultdict(list)
     rows = (
         counters.filter(date__gte=recent_start, date__lt=today)
-        .values_list("page", "date")
+        .values("page", "date")
         .annotate(responses=Sum("count"), positive=helpful)
         .order_by("page", "date")
+        .values_list("page", "responses", "positive")  # in date order, undated
     )
-    for page, _day, responses, day_positive in rows.iterator(chunk_size=5000):
+    for page, responses, day_positive in rows.iterator(chunk_size=5000):
         recent[page].append((day_positive, responses))
     figure = _(
         "%(recent).0f%% helpful in the last 30 days, down from "
