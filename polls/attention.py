@@ -19,9 +19,12 @@ A page is listed for any of three causes, each with the figure behind it:
 
 Neither statistical cause fires before both the page's recent and baseline
 answers reach the minimum (``PollSettings.minimum_per_side``). Figures come
-from the counters (``DailyCount``, ``PageTotal``); the CUSUM reads complete
-days only, so its result is kept in the cache for an hour
-(``POLLS_ATTENTION_CACHE_SECONDS``).
+from the counters (``DailyCount``, ``PageTotal``, ``SiteDailyCount``), never
+from the responses; only the comments waiting for triage are counted among
+the answers, through a small partial index. The CUSUM reads complete days
+only, so its result is kept in the cache for the day
+(``POLLS_ATTENTION_CACHE_SECONDS``), under a version of those days that
+any change to their answers moves (``counters_version``).
 """
 
 import datetime
@@ -30,7 +33,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Max, Q, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -43,8 +47,10 @@ from polls.models import (
     PageTotal,
     Response,
     Sentiment,
+    SiteDailyCount,
     TriageStatus,
 )
+from polls.models.counters import POSITIVE, recent_as_of_day
 
 RECENT_DAYS = 30
 BASELINE_DAYS = 90
@@ -91,57 +97,97 @@ def threshold(answers_per_year):
 
 
 def worse_than_before(minimum, today):
-    """{page id: Trigger} for pages whose CUSUM is above their threshold."""
+    """{page id: Trigger} for pages whose CUSUM is above their threshold.
+
+    The CUSUM reads complete days only, so it is computed once and kept in
+    the cache under what it depends on: the day, the minimum, which choices
+    are positive and ``counters_version`` of the days it reads. A vote
+    today changes none of them; a changed old answer, a spam mark or a
+    deleted page changes the version, so the result is never stale.
+    """
     seconds = conf.get("POLLS_ATTENTION_CACHE_SECONDS")
+    positive = positive_choices()
     if not seconds:
-        return _worse_than_before(minimum, today)
-    key = f"polls:attention:cusum:{today.isoformat()}:{minimum}"
+        return _worse_than_before(minimum, today, positive)
+    # The version is read before the counters: a result is never kept under
+    # a version newer than the counters it was computed from.
+    version = counters_version(today)
+    key = "polls:attention:cusum:{}:{}:{}:{}".format(
+        today.isoformat(), minimum, ",".join(map(str, positive)), version
+    )
     found = cache.get(key)
     if found is None:
-        found = _worse_than_before(minimum, today)
+        found = _worse_than_before(minimum, today, positive)
         cache.set(key, found, seconds)
     return found
 
 
-def _worse_than_before(minimum, today):
+def positive_choices():
+    return sorted(
+        Choice.objects.filter(sentiment=Sentiment.POSITIVE).values_list("pk", flat=True)
+    )
+
+
+def counters_version(today):
+    """What changes whenever any answer first given on a day the CUSUM reads does.
+
+    Every move of those days writes their ``SiteDailyCount`` rows
+    (``moves`` + 1), a new row has a higher id, and rows only go (a deleted
+    choice, a rebuild) with their answers: so (rows, moves, highest id) never
+    comes back to an earlier value while the days differ. At most one row
+    per choice and day: the same cost with a thousand votes or a million.
+    """
     recent_start = today - datetime.timedelta(days=RECENT_DAYS)
     baseline_start = recent_start - datetime.timedelta(days=BASELINE_DAYS)
-    rows = (
-        DailyCount.objects.filter(date__gte=baseline_start, date__lt=today)
-        .order_by()
-        .values("page", "date")
-        .annotate(
-            responses=Sum("count"),
-            positive=Sum("count", filter=Q(choice__sentiment=Sentiment.POSITIVE)),
+    row = SiteDailyCount.objects.filter(
+        date__gte=baseline_start, date__lt=today
+    ).aggregate(rows=Count("pk"), moves=Sum("moves"), last=Max("pk"))
+    return "{rows}-{moves}-{last}".format(**row)
+
+
+def _worse_than_before(minimum, today, positive):
+    recent_start = today - datetime.timedelta(days=RECENT_DAYS)
+    baseline_start = recent_start - datetime.timedelta(days=BASELINE_DAYS)
+    counters = DailyCount.objects.order_by()
+    helpful = Coalesce(Sum("count", filter=Q(choice__in=positive)), 0)
+    # The baseline as one sum per page; only the last 30 days day by day.
+    baseline = {
+        page: (before_positive, before_total)
+        for page, before_total, before_positive in counters.filter(
+            date__gte=baseline_start, date__lt=recent_start
         )
-    )
-    baseline = defaultdict(lambda: [0, 0])
+        .values_list("page")
+        .annotate(responses=Sum("count"), positive=helpful)
+    }
     recent = defaultdict(list)
-    for row in rows.iterator(chunk_size=5000):
-        positive = row["positive"] or 0
-        if row["date"] < recent_start:
-            baseline[row["page"]][0] += positive
-            baseline[row["page"]][1] += row["responses"]
-        else:
-            recent[row["page"]].append((row["date"], positive, row["responses"]))
+    rows = (
+        counters.filter(date__gte=recent_start, date__lt=today)
+        .values("page", "date")
+        .annotate(responses=Sum("count"), positive=helpful)
+        .order_by("page", "date")
+        .values_list("page", "responses", "positive")  # in date order, undated
+    )
+    for page, responses, day_positive in rows.iterator(chunk_size=5000):
+        recent[page].append((day_positive, responses))
+    figure = _(
+        "%(recent).0f%% helpful in the last 30 days, down from "
+        "%(before).0f%% in the 90 days before (CUSUM %(score).1f, "
+        "alarm at %(limit).1f)"
+    )
     found = {}
     for page_id, days in recent.items():
         before_positive, before_total = baseline.get(page_id, (0, 0))
-        recent_total = sum(day[2] for day in days)
+        recent_total = sum(n for _, n in days)
         if min(before_total, recent_total) < minimum:
             continue
         rate = before_positive / before_total
-        score = cusum([(p, n) for _, p, n in sorted(days)], rate)
+        score = cusum(days, rate)
         limit = threshold(before_total * 365 / BASELINE_DAYS)
         if score > limit:
-            recent_rate = sum(day[1] for day in days) / recent_total
+            recent_rate = sum(p for p, _ in days) / recent_total
             found[page_id] = Trigger(
                 WORSE,
-                _(
-                    "%(recent).0f%% helpful in the last 30 days, down from "
-                    "%(before).0f%% in the 90 days before (CUSUM %(score).1f, "
-                    "alarm at %(limit).1f)"
-                )
+                figure
                 % {
                     "recent": 100 * recent_rate,
                     "before": 100 * rate,
@@ -155,7 +201,20 @@ def _worse_than_before(minimum, today):
 
 def below_site(minimum, today=None):
     """{page id: Trigger} for pages clearly below the site's 30-day rate."""
-    rows = list(PageTotal.objects.last_30_days(today))
+    today = today or timezone.localdate()
+    rows = [
+        {"page": page, "responses": responses, "positive": positive}
+        for page, responses, positive in PageTotal.objects.annotate(
+            recent_today=recent_as_of_day(today)
+        )
+        .order_by()
+        .values_list("page")
+        .annotate(
+            responses=Sum("recent_today"),
+            positive=Coalesce(Sum("recent_today", filter=POSITIVE), 0),
+        )
+        .filter(responses__gt=0)
+    ]
     site_total = sum(row["responses"] for row in rows)
     if not site_total:
         return {}
@@ -165,15 +224,16 @@ def below_site(minimum, today=None):
         [row["positive"] for row in rows], [row["responses"] for row in rows], site_rate
     )
     adjusted = inference.adjusted_p_values(p_values)
+    figure = _(
+        "%(rate).0f%% helpful (%(count)s answers) in the last 30 days, "
+        "against %(site).0f%% for the whole site"
+    )
     found = {}
     for row, p in zip(rows, adjusted, strict=True):
         if p < inference.ALPHA:
             found[row["page"]] = Trigger(
                 BELOW_SITE,
-                _(
-                    "%(rate).0f%% helpful (%(count)s answers) in the last 30 days, "
-                    "against %(site).0f%% for the whole site"
-                )
+                figure
                 % {
                     "rate": 100 * row["positive"] / row["responses"],
                     "count": row["responses"],

@@ -18,9 +18,11 @@ DEFAULTS = {
     # The request header holding the client address, e.g. "HTTP_X_REAL_IP"
     # behind a proxy that sets it.
     "POLLS_CLIENT_ADDRESS_HEADER": "REMOTE_ADDR",
-    # How long "needs attention" keeps its CUSUM results (complete days only);
-    # 0 recomputes on every view.
-    "POLLS_ATTENTION_CACHE_SECONDS": 3600,
+    # How long "needs attention" keeps its CUSUM results at most. They read
+    # complete days only and are keyed on a version of those days that every
+    # change to their answers moves, so they are never stale: keeping them
+    # for the day computes them once a day. 0 recomputes on every view.
+    "POLLS_ATTENTION_CACHE_SECONDS": 86400,
 }
 
 

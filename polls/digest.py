@@ -4,10 +4,12 @@
 who may view poll results and has not opted out in their account settings.
 A user gets at most one digest a week (``DigestSent``), so a second run in
 the same week sends nothing. Nothing is marked as sent unless the mail
-server took every message.
+server took every message. Its figures come from the counters, never from
+the responses (see ``polls.attention`` and ``polls.edit_effects``).
 """
 
 import datetime
+import functools
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
@@ -24,7 +26,7 @@ from wagtail.models import Page, PageLogEntry
 
 from polls import edit_effects
 from polls.attention import needs_attention
-from polls.models import DailyCount, DigestSent, PollSettings
+from polls.models import DigestSent, PollSettings, SiteDailyCount
 from polls.permissions import VIEW_RESULTS
 
 WEEK = datetime.timedelta(days=7)
@@ -77,9 +79,12 @@ def recent_comparisons(minimum, today):
         .values("page")
     )
     pages = Page.objects.filter(pk__in=edited).order_by("pk")
+    site_totals = functools.cache(edit_effects.site_totals_for)
     comparisons = []
     for page in pages:
-        for comparison in edit_effects.compare_edits(page, minimum, today=today):
+        for comparison in edit_effects.compare_edits(
+            page, minimum, today=today, site_totals=site_totals
+        ):
             comparison.page = page
             comparisons.append(comparison)
     edit_effects.judge(comparisons, minimum)
@@ -155,11 +160,9 @@ def build_digest(today=None):
         or edit_effects.DEFAULT_MINIMUM
     )
     week_start = today - WEEK
-    totals = (
-        DailyCount.objects.filter(Q(date__gte=week_start) & Q(date__lt=today))
-        .order_by()
-        .totals()
-    )
+    totals = SiteDailyCount.objects.filter(
+        date__gte=week_start, date__lt=today
+    ).totals()
     return Digest(
         week=week_of(today),
         attention=needs_attention(minimum, today=today),

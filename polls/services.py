@@ -65,14 +65,16 @@ def record_vote(*, page, choice, reader_key):
             raise IntegrityError("the response could not be stored")
         if response.choice_id == choice.pk:
             return VoteResult(response, UNCHANGED)
+        # The follow-up explained a negative answer the reader took back.
+        reasons = response.reasons if choice.is_negative else []
         tally.move(
-            tally.change(response, -1), tally.change(response, +1, choice=choice)
+            tally.change(response, -1),
+            tally.change(response, +1, choice=choice, reasons=reasons),
         )
         response.choice = choice
         response.revision_id = page.live_revision_id
         response.updated_at = timezone.now()
         if not choice.is_negative:
-            # The follow-up explained a negative answer the reader took back.
             response.reasons, response.comment, response.comment_flagged = [], "", False
         response.save()
         return VoteResult(response, CHANGED)
@@ -121,7 +123,11 @@ def record_follow_up(
             response = record_vote(
                 page=page, choice=answer, reader_key=reader_key
             ).response
-        response.reasons = [code for code in Reason.values if code in reasons]
+        reasons = [code for code in Reason.values if code in reasons]
+        tally.move(
+            tally.change(response, -1), tally.change(response, +1, reasons=reasons)
+        )
+        response.reasons = reasons
         response.comment = comment.strip()
         response.comment_flagged = looks_personal(response.comment)
         response.updated_at = timezone.now()

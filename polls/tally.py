@@ -1,19 +1,25 @@
 """The one place the counters change, and the recount that checks them.
 
 Every path that changes what a response counts as (a vote, a changed answer,
-a spam mark) calls ``move`` inside its own transaction, and it moves both
-tables of ``polls.models.counters`` together:
+a spam mark, a follow-up's reasons) calls ``move`` inside its own
+transaction, and it moves every counter table together:
 
 - ``DailyCount``: counted responses per page, choice and the day they were
-  first given (charts, date-filtered reports);
+  first given (charts, date-filtered reports, the CUSUM);
 - ``PageTotal``: per page and choice, all of them (``total``), those of the
-  30 days up to ``recent_as_of`` (``recent``) and the last day answered.
+  30 days up to ``recent_as_of`` (``recent``) and the last day answered;
+- ``DailyReasonCount``: per page and day, how many counted responses hold
+  each follow-up reason (reasons before and after an edit);
+- ``SiteDailyCount``: ``DailyCount`` summed over the pages (the site-wide
+  figures), written last so its rows, shared by every page, are locked for
+  the shortest time.
 
 The other paths need no move of their own. Counters hold no copy of a
 choice's sentiment, so an editor changing it changes every report at once;
 a choice or poll with responses cannot be deleted, and deleting one without
-any deletes its (empty) counters by cascade; a deleted page takes its
-counters with it and its responses stop counting (their page is NULL).
+any deletes its (empty) counters by cascade. A deleted page takes its own
+counters with it and its responses stop counting (their page is NULL):
+``forget_page`` takes them out of the site-wide counters first.
 
 ``recount`` says what the counters must hold, from the responses alone;
 ``differences`` compares (``manage.py check_poll_counters``), and
@@ -27,35 +33,60 @@ from dataclasses import dataclass
 from itertools import islice
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, F, Max, OuterRef, Subquery, Value
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    Max,
+    OuterRef,
+    Subquery,
+    Sum,
+    Value,
+)
 from django.db.models.functions import Coalesce, Greatest, TruncDate
 from django.utils import timezone
 
-from polls.models import DailyCount, PageTotal, Response
+from polls.models import (
+    DailyCount,
+    DailyReasonCount,
+    PageTotal,
+    Reason,
+    Response,
+    SiteDailyCount,
+)
 from polls.models.counters import WINDOW, recent_as_of_day
+
+KNOWN_REASONS = frozenset(Reason.values)
 
 
 @dataclass(frozen=True, order=True)
 class Change:
-    """``delta`` responses of (page, choice), first given on ``day``."""
+    """``delta`` responses of (page, choice) first given on ``day``, with reasons."""
 
     choice_id: int
     page_id: int
     poll_id: int
     day: datetime.date
     delta: int
+    reasons: tuple = ()
 
 
-def change(response, delta, choice=None):
-    """What ``response`` (counted as ``choice``) adds; None if it never counts."""
+def change(response, delta, choice=None, reasons=None):
+    """What ``response`` (counted as ``choice``, holding ``reasons``) adds.
+
+    ``choice`` and ``reasons`` default to the response's own; None if it
+    never counts.
+    """
     if response.page_id is None or response.is_spam:
         return None
+    reasons = response.reasons if reasons is None else reasons
     return Change(
         choice_id=choice.pk if choice else response.choice_id,
         page_id=response.page_id,
         poll_id=response.poll_id,
         day=timezone.localdate(response.created_at),
         delta=delta,
+        reasons=tuple(code for code in reasons if code in KNOWN_REASONS),
     )
 
 
@@ -63,15 +94,22 @@ def move(*changes):
     """Apply ``changes`` to every counter, in the caller's transaction.
 
     Changes to the same counter are summed first (a status change from
-    "new" to "reviewed" moves nothing). Rows are written in choice order, so
-    two readers changing answers in opposite directions cannot deadlock each
-    other; and each ``PageTotal`` row is written before its daily counter, so
-    the days its window drops still hold exactly what was added for them.
+    "new" to "reviewed" moves nothing; a follow-up, a change from the
+    answer to itself with new reasons, moves only the reasons). Rows are
+    written in one order, the page's counters by choice, then its reasons,
+    then the site-wide counters by choice, so two readers changing answers
+    in opposite directions cannot deadlock each other; and each
+    ``PageTotal`` row is written before its daily counter, so the days its
+    window drops still hold exactly what was added for them.
     """
-    net = Counter()
+    net, reasons, site = Counter(), Counter(), Counter()
     for item in changes:
-        if item is not None:
-            net[item.choice_id, item.page_id, item.poll_id, item.day] += item.delta
+        if item is None:
+            continue
+        net[item.choice_id, item.page_id, item.poll_id, item.day] += item.delta
+        site[item.choice_id, item.poll_id, item.day] += item.delta
+        for code in item.reasons:
+            reasons[item.page_id, item.poll_id, item.day, code] += item.delta
     today = timezone.localdate()
     for key, delta in sorted(net.items()):
         if not delta:
@@ -81,14 +119,62 @@ def move(*changes):
         _move_daily(item)
         if item.delta < 0:
             _recompute_last_date(item)
+    for (page_id, poll_id, day, reason), delta in sorted(reasons.items()):
+        if delta:
+            _move_reason(page_id, poll_id, day, reason, delta)
+    for (choice_id, poll_id, day), delta in sorted(site.items()):
+        if delta:
+            _move_site(choice_id, poll_id, day, delta)
+
+
+def forget_page(page_id):
+    """Take a page's counted answers out of the site-wide counters.
+
+    Called just before the page is deleted (``polls.signal_handlers``): its own
+    counters go with it by cascade and its responses stop counting, so the
+    site-wide days must lose what the page added to them. One statement,
+    whatever the page's history.
+    """
+    added = (
+        DailyCount.objects.filter(
+            page_id=page_id, choice=OuterRef("choice"), date=OuterRef("date")
+        )
+        .order_by()
+        .values("choice")
+        .annotate(n=Sum("count"))
+        .values("n")
+    )
+    SiteDailyCount.objects.filter(
+        Exists(
+            DailyCount.objects.filter(
+                page_id=page_id,
+                choice=OuterRef("choice"),
+                date=OuterRef("date"),
+                count__gt=0,
+            )
+        )
+    ).update(count=F("count") - Subquery(added), moves=F("moves") + 1)
+
+
+@dataclass
+class Recount:
+    """What every counter must hold, keyed as ``differences`` reports it.
+
+    ``daily``: (page, poll, choice, day) → count; ``totals``: (page, poll,
+    choice) → (total, recent, last day); ``site``: (poll, choice, day) →
+    count; ``reasons``: (page, poll, day, reason) → count. Non-zero only.
+    """
+
+    daily: Counter
+    totals: dict
+    site: Counter
+    reasons: Counter
 
 
 def recount(today=None):
-    """What the counters must hold: ``(daily, totals)``, from the responses.
+    """What the counters must hold (a ``Recount``), from the responses alone.
 
-    ``daily`` maps (page, poll, choice, day) to a count; ``totals`` maps
-    (page, poll, choice) to (total, recent, last day), with ``recent`` over
-    the 30 days up to ``today``. Only non-zero entries.
+    ``recent`` in the totals covers the 30 days up to ``today``.
     """
     today = today or timezone.localdate()
     daily = Counter()
@@ -111,7 +197,23 @@ def recount(today=None):
             recent + (n if in_window else 0),
             max(last, day),
         )
-    return daily, totals
+    site = Counter()
+    for (_page, poll, choice, day), n in daily.items():
+        site[poll, choice, day] += n
+    reasons = Counter()
+    rows = (
+        Response.objects.counted()
+        .exclude(page=None)
+        .exclude(reasons=[])
+        .annotate(day=TruncDate("created_at"))
+        .values_list("page_id", "poll_id", "day", "reasons")
+        .order_by()
+    )
+    for page, poll, day, codes in rows.iterator(chunk_size=5000):
+        for code in codes:
+            if code in KNOWN_REASONS:
+                reasons[page, poll, day, code] += 1
+    return Recount(daily, totals, site, reasons)
 
 
 def differences(today=None):
@@ -120,7 +222,7 @@ def differences(today=None):
     ``PageTotal.recent`` is compared as the reports read it, moved to today.
     """
     today = today or timezone.localdate()
-    daily, totals = recount(today)
+    expected = recount(today)
     stored_daily = {
         (row.page_id, row.poll_id, row.choice_id, row.date): row.count
         for row in DailyCount.objects.exclude(count=0)
@@ -135,14 +237,24 @@ def differences(today=None):
         .annotate(recent_today=recent_as_of_day(today))
         .values("page", "poll", "choice", "total", "recent_today", "last_date")
     }
+    stored_site = {
+        (row.poll_id, row.choice_id, row.date): row.count
+        for row in SiteDailyCount.objects.exclude(count=0)
+    }
+    stored_reasons = {
+        (row.page_id, row.poll_id, row.date, row.reason): row.count
+        for row in DailyReasonCount.objects.exclude(count=0)
+    }
     found = []
-    for table, stored, expected in [
-        ("daily count", stored_daily, daily),
-        ("page total", stored_totals, totals),
+    for table, stored, recounted in [
+        ("daily count", stored_daily, expected.daily),
+        ("page total", stored_totals, expected.totals),
+        ("site daily count", stored_site, expected.site),
+        ("reason count", stored_reasons, expected.reasons),
     ]:
-        for key in sorted(set(stored) | set(expected), key=str):
-            if stored.get(key) != expected.get(key):
-                found.append((table, key, stored.get(key), expected.get(key)))
+        for key in sorted(set(stored) | set(recounted), key=str):
+            if stored.get(key) != recounted.get(key):
+                found.append((table, key, stored.get(key), recounted.get(key)))
     return found
 
 
@@ -154,9 +266,10 @@ def rebuild():
     between the recount and the end would be missing until the next rebuild.
     """
     today = timezone.localdate()
-    daily, totals = recount(today)
-    DailyCount.objects.all().delete()
-    PageTotal.objects.all().delete()
+    expected = recount(today)
+    daily, totals = expected.daily, expected.totals
+    for model in (DailyCount, PageTotal, SiteDailyCount, DailyReasonCount):
+        model.objects.all().delete()
     counters = (
         DailyCount(page_id=page, poll_id=poll, choice_id=choice, date=day, count=n)
         for (page, poll, choice, day), n in daily.items()
@@ -165,6 +278,22 @@ def rebuild():
     while batch := list(islice(counters, 5000)):
         DailyCount.objects.bulk_create(batch)
         written += len(batch)
+    SiteDailyCount.objects.bulk_create(
+        (
+            SiteDailyCount(poll_id=poll, choice_id=choice, date=day, count=n)
+            for (poll, choice, day), n in expected.site.items()
+        ),
+        batch_size=5000,
+    )
+    DailyReasonCount.objects.bulk_create(
+        (
+            DailyReasonCount(
+                page_id=page, poll_id=poll, date=day, reason=reason, count=n
+            )
+            for (page, poll, day, reason), n in expected.reasons.items()
+        ),
+        batch_size=5000,
+    )
     PageTotal.objects.bulk_create(
         (
             PageTotal(
@@ -236,11 +365,38 @@ def _move_daily(item):
         counters.update(count=F("count") + item.delta)
 
 
+def _move_reason(page_id, poll_id, day, reason, delta):
+    key = {"page_id": page_id, "poll_id": poll_id, "date": day, "reason": reason}
+    counters = DailyReasonCount.objects.filter(**key)
+    if counters.update(count=F("count") + delta) or delta < 0:
+        return
+    try:
+        with transaction.atomic():
+            DailyReasonCount.objects.create(**key, count=delta)
+    except IntegrityError:
+        counters.update(count=F("count") + delta)
+
+
+def _move_site(choice_id, poll_id, day, delta):
+    """Move the site-wide day; ``moves`` counts every write (see ``SiteDailyCount``)."""
+    params = [delta, choice_id, _date(day)]
+    if _execute(_fast_sql()["site"], params) or delta < 0:
+        return
+    try:
+        with transaction.atomic():
+            SiteDailyCount.objects.create(
+                choice_id=choice_id, poll_id=poll_id, date=day, count=delta
+            )
+    except IntegrityError:
+        _execute(_fast_sql()["site"], params)
+
+
 @functools.cache
 def _fast_sql():
-    """The two updates of a first answer today, written out for both backends."""
+    """The updates of a first answer today, written out for both backends."""
     q = connection.ops.quote_name
     total, daily = q(PageTotal._meta.db_table), q(DailyCount._meta.db_table)
+    site = q(SiteDailyCount._meta.db_table)
     key = f"{q('page_id')} = %s AND {q('choice_id')} = %s"
     moves = f"{q('total')} = {q('total')} + %s, {q('recent')} = {q('recent')} + %s"
     today = f"{q('recent_as_of')} = %s"
@@ -250,6 +406,9 @@ def _fast_sql():
         "total_down": f"UPDATE {total} SET {moves} WHERE {key} AND {today}",
         "daily": f"UPDATE {daily} SET {q('count')} = {q('count')} + %s "
         f"WHERE {key} AND {q('date')} = %s",
+        "site": f"UPDATE {site} SET {q('count')} = {q('count')} + %s, "
+        f"{q('moves')} = {q('moves')} + 1 "
+        f"WHERE {q('choice_id')} = %s AND {q('date')} = %s",
     }
 
 

@@ -1,7 +1,8 @@
-from .counters import DailyCount, PageTotal
+from .counters import DailyCount, PageTotal, SiteDailyCount
 from .digest import DigestPreference, DigestSent
 from .page_mixin import PollPageMixin
 from .poll import Choice, Poll, Sentiment
+from .reason_counts import DailyReasonCount
 from .response import COMMENT_MAX_LENGTH, Reason, Response, TriageStatus
 from .settings import PollSettings
 
@@ -9,6 +10,7 @@ __all__ = [
     "COMMENT_MAX_LENGTH",
     "Choice",
     "DailyCount",
+    "DailyReasonCount",
     "DigestPreference",
     "DigestSent",
     "PageTotal",
@@ -18,5 +20,6 @@ __all__ = [
     "Reason",
     "Response",
     "Sentiment",
+    "SiteDailyCount",
     "TriageStatus",
 ]

@@ -5,7 +5,10 @@ import random
 from http import HTTPStatus
 
 from bs4 import BeautifulSoup
-from django.test import SimpleTestCase, TestCase
+from django.core.cache import cache
+from django.db import connection
+from django.test import SimpleTestCase, TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils import WagtailTestUtils
@@ -13,7 +16,14 @@ from wagtail.test.utils import WagtailTestUtils
 from polls import attention
 from polls.models import TriageStatus
 from polls.services import set_triage_status
-from polls.tests.factories import comment_on, make_page, make_user
+from polls.tests.factories import (
+    choice,
+    comment_on,
+    default_poll,
+    make_page,
+    make_user,
+    vote,
+)
 from polls.tests.test_edit_effects import plant
 
 DAY = datetime.timedelta(days=1)
@@ -127,3 +137,51 @@ class NeedsAttentionTests(WagtailTestUtils, TestCase):
         self.login(make_user("nobody", permissions=["wagtailadmin.access_admin"]))
         response = self.client.get(reverse("polls_admin:attention"))
         self.assertEqual(response.status_code, HTTPStatus.FORBIDDEN)
+
+
+@override_settings(POLLS_ATTENTION_CACHE_SECONDS=3600)
+class CachedCusumTests(TestCase):
+    """The CUSUM is kept until an answer of a day it reads changes."""
+
+    def setUp(self):
+        cache.clear()
+        self.page = make_page("Numb legs")
+        plant_days(self.page, 120, 1, 8, 2)
+        self.today = timezone.localdate()
+
+    def worse(self):
+        """(pages listed as worse, daily counter queries run to say so)."""
+        with CaptureQueriesContext(connection) as queries:
+            found = attention.worse_than_before(30, self.today)
+        daily = [q for q in queries if '"polls_dailycount"' in q["sql"]]
+        return set(found), len(daily)
+
+    def test_a_vote_today_does_not_recompute_it(self):
+        self.assertEqual(self.worse(), (set(), 2))
+        vote(self.page, choice(default_poll(), "No"), 5)
+        self.assertEqual(self.worse(), (set(), 0))
+
+    def test_an_old_answer_changing_recomputes_it_at_once(self):
+        self.assertEqual(self.worse(), (set(), 2))
+        plant_days(self.page, 30, 1, 0, 8)  # the last 30 days turn unhelpful
+        self.assertEqual(self.worse(), ({self.page.pk}, 2))
+
+    def test_a_spam_mark_on_an_old_answer_recomputes_it(self):
+        old = vote(self.page, choice(default_poll(), "No"), on=self.today - 3 * DAY)
+        self.assertEqual(self.worse(), (set(), 2))
+        set_triage_status(old[0], TriageStatus.SPAM)
+        self.assertEqual(self.worse()[1], 2)
+        self.assertEqual(self.worse()[1], 0)
+
+
+class NeedsAttentionPagesTests(WagtailTestUtils, TestCase):
+    def test_fifty_entries_a_page(self):
+        for n in range(53):
+            comment_on(make_page(f"Page {n:02d}"), "Wrong dose.", reader=f"r{n}")
+        self.login(make_user("editor", groups=["Editors"]))
+        url = reverse("polls_admin:attention")
+        first = BeautifulSoup(self.client.get(url).content, "html.parser")
+        second = BeautifulSoup(self.client.get(url + "?p=2").content, "html.parser")
+        self.assertEqual(len(first.select("li.polls-attention__entry")), 50)
+        self.assertEqual(len(second.select("li.polls-attention__entry")), 3)
+        self.assertIn("53 articles", second.select_one("nav.pagination").get_text())

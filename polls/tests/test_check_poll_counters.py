@@ -4,8 +4,14 @@ from django.core.management import CommandError, call_command
 from django.db.models import F
 from django.test import TestCase
 
-from polls.models import DailyCount, PageTotal
-from polls.tests.factories import choice, default_poll, make_page, vote
+from polls.models import DailyCount, DailyReasonCount, PageTotal, SiteDailyCount
+from polls.tests.factories import (
+    choice,
+    comment_on,
+    default_poll,
+    make_page,
+    vote,
+)
 
 
 class CheckPollCountersTests(TestCase):
@@ -42,3 +48,26 @@ class CheckPollCountersTests(TestCase):
         self.assertIn("no differences left", out)
         self.assertEqual(DailyCount.objects.get().count, 3)
         self.assertIn("equal a recount", self.check())
+
+
+class SiteAndReasonCounterChecksTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.page = make_page("Numb legs")
+        comment_on(cls.page, "Too long.", reasons=["other"])
+
+    def test_a_wrong_site_or_reason_counter_is_reported_and_fixed(self):
+        SiteDailyCount.objects.update(count=F("count") + 2)
+        DailyReasonCount.objects.update(count=F("count") + 1)
+        out = StringIO()
+        with self.assertRaisesMessage(CommandError, "2 counter(s) differ"):
+            call_command("check_poll_counters", stdout=out)
+        lines = out.getvalue().splitlines()
+        self.assertIn("site daily count poll", lines[0])
+        self.assertIn("stored 3, recount 1", lines[0])
+        self.assertIn(f"reason count page {self.page.pk}", lines[1])
+        self.assertIn("reason other", lines[1])
+        self.assertIn("stored 2, recount 1", lines[1])
+        call_command("check_poll_counters", "--fix", stdout=StringIO())
+        self.assertEqual(SiteDailyCount.objects.get().count, 1)
+        self.assertEqual(DailyReasonCount.objects.get().count, 1)

@@ -1,11 +1,12 @@
 """Every operation that changes what a response counts as, in random order.
 
 A Hypothesis state machine votes, changes answers, marks spam and back,
-follows up, changes a choice's sentiment, adds and deletes choices, deletes
-polls and pages, rebuilds, and lets the days pass (so answers leave the
-30-day window). After every step the counters equal a recount of the
-responses (``check_poll_counters`` finds nothing), and the reports built on
-either table agree. The suite runs it on SQLite and on PostgreSQL
+follows up (with reasons, or none), changes a choice's sentiment, adds and
+deletes choices, deletes polls and pages, rebuilds, and lets the days pass
+(so answers leave the 30-day window). After every step every counter (the
+daily counts, page totals, site-wide days and reason counts) equals a
+recount of the responses (``check_poll_counters`` finds nothing), and the
+reports built on any of them agree. The suite runs it on SQLite and on PostgreSQL
 (DATABASE_URL), like every test.
 """
 
@@ -25,7 +26,16 @@ from hypothesis.stateful import (
 )
 
 from polls import tally
-from polls.models import Choice, DailyCount, PageTotal, Response, Sentiment
+from polls.models import (
+    Choice,
+    DailyCount,
+    DailyReasonCount,
+    PageTotal,
+    Reason,
+    Response,
+    Sentiment,
+    SiteDailyCount,
+)
 from polls.services import record_follow_up, record_vote, set_triage_status
 from polls.tests.factories import make_page, make_poll
 from polls.tests.test_tally import START, on
@@ -151,7 +161,13 @@ class CounterMachine(RuleBasedStateMachine):
             assert tally.differences() == []
             daily = DailyCount.objects.totals()
             total = PageTotal.objects.totals(count="total")
-        assert daily == total, (daily, total)
+            site = SiteDailyCount.objects.totals()
+        assert daily == total == site, (daily, total, site)
+        ticked = dict.fromkeys(Reason.values, 0)
+        for response in Response.objects.counted().exclude(page=None):
+            for code in response.reasons:
+                ticked[code] += 1
+        assert DailyReasonCount.objects.by_reason() == ticked
 
 
 class CounterStateMachineTests(TestCase):

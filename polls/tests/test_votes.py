@@ -389,11 +389,11 @@ class QueryBudgetTests(VoteTestCase):
         for answer in [self.yes, self.no]:  # warm the site cache and counters
             self.vote(answer, js=True, headers={**SAME_ORIGIN, "HTTP_COOKIE": ""})
             self.client.cookies.clear()
-        # page, choice with its poll, the insert (no savepoint), two counters,
-        # and the transaction's BEGIN and COMMIT
-        with self.assertNumQueries(7):
+        # page, choice with its poll, the insert (no savepoint), three counters
+        # (the page's day and total, the site's day), BEGIN and COMMIT
+        with self.assertNumQueries(8):
             self.vote(self.yes, js=True)
-        # ... the insert does nothing, the locked read, four counters, the
+        # ... the insert does nothing, the locked read, six counters, the
         # last day answered of the count that left, the update
-        with self.assertNumQueries(12):
+        with self.assertNumQueries(14):
             self.vote(self.no, js=True)

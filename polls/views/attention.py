@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from polls.attention import needs_attention
@@ -7,15 +8,26 @@ from polls.models import PollSettings
 from polls.views.access import ResultsPermissionMixin
 
 
+class AttentionPaginator(WagtailPaginator):
+    verbose_name = _("article")
+    verbose_name_plural = _("articles")
+
+
 class NeedsAttentionView(
     ResultsPermissionMixin, WagtailAdminTemplateMixin, TemplateView
 ):
     """Pages that got worse, trail the site or have comments to triage (see
-    ``polls.attention``), each with the figure that put it on the list."""
+    ``polls.attention``), each with the figure that put it on the list.
+
+    The most pressing come first, ``paginate_by`` to a page (``?p=2``), so a
+    site where hundreds of articles need attention renders no more of them
+    than one where a few do.
+    """
 
     template_name = "polls/admin/needs_attention.html"
     page_title = _("Needs attention")
     header_icon = "warning"
+    paginate_by = 50
 
     def get_breadcrumbs_items(self):
         # The header shows the last crumb: without this one it read "Home".
@@ -24,5 +36,12 @@ class NeedsAttentionView(
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         minimum = PollSettings.for_request(self.request).minimum_per_side
-        context.update(entries=needs_attention(minimum), minimum=minimum)
+        paginator = AttentionPaginator(needs_attention(minimum), self.paginate_by)
+        page = paginator.get_page(self.request.GET.get("p"))
+        context.update(
+            entries=page.object_list,
+            page_obj=page,
+            elided_page_range=paginator.get_elided_page_range(page.number),
+            minimum=minimum,
+        )
         return context

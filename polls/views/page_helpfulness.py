@@ -1,5 +1,4 @@
 import datetime
-from collections import Counter
 
 from django import forms
 from django.shortcuts import get_object_or_404
@@ -16,7 +15,13 @@ from wagtail.models import Page
 
 from polls import edit_effects
 from polls.charts import daily_chart
-from polls.models import DailyCount, PollSettings, Reason, Response
+from polls.models import (
+    DailyCount,
+    DailyReasonCount,
+    PollSettings,
+    Reason,
+    Response,
+)
 from polls.stats import Helpfulness
 from polls.views.access import ResultsPermissionMixin
 
@@ -38,10 +43,10 @@ class PageHelpfulnessView(
 ):
     """Everything readers said about one page: over time, why, and per revision.
 
-    The chart and the totals read the daily counters; reasons and comments
-    read the responses of this one page and period. The revision breakdown
-    covers every answer the page ever had, so an older edit can be compared
-    with the latest one whatever the period.
+    The chart, the totals, the reasons and the before-and-after comparisons
+    read counters; the comments read the responses of this one page and
+    period. The revision breakdown covers every answer the page ever had, so
+    an older edit can be compared with the latest one whatever the period.
     """
 
     template_name = "polls/admin/page_helpfulness.html"
@@ -110,13 +115,11 @@ class PageHelpfulnessView(
         ]
         return buttons
 
-    def get_reasons(self, responses):
-        counts = Counter(
-            code
-            for reasons in responses.exclude(reasons=[]).values_list(
-                "reasons", flat=True
-            )
-            for code in reasons
+    def get_reasons(self, start, end):
+        counts = (
+            DailyReasonCount.objects.filter(page=self.page)
+            .for_period(start, end)
+            .by_reason()
         )
         return [
             {"code": code, "label": label, "count": counts[code]}
@@ -140,11 +143,10 @@ class PageHelpfulnessView(
         comparisons = edit_effects.compare_edits(
             self.page, minimum=settings.minimum_per_side
         )[: self.edit_limit]
-        responses = Response.objects.counted().filter(page=self.page)
         return [
             {
                 "comparison": comparison,
-                "reasons": edit_effects.reason_mix(responses, comparison),
+                "reasons": edit_effects.reason_mix(self.page, comparison),
             }
             for comparison in comparisons
         ]
@@ -179,7 +181,7 @@ class PageHelpfulnessView(
             edits=self.get_edit_comparisons(settings),
             look_alpha=edit_effects.LOOK_ALPHA,
             max_looks=edit_effects.MAX_LOOKS,
-            reasons=self.get_reasons(responses),
+            reasons=self.get_reasons(start, end),
             comments=comments,
             comment_limit=self.comment_limit,
             revisions=self.get_revisions(minimum),

@@ -22,7 +22,7 @@ class Command(BaseCommand):
         found = tally.differences()
         for table, key, stored, expected in found:
             self.stdout.write(
-                f"{table} {_describe(key)}: stored {_value(stored)}, "
+                f"{table} {_describe(table, key)}: stored {_value(stored)}, "
                 f"recount {_value(expected)}"
             )
         if not found:
@@ -42,8 +42,14 @@ class Command(BaseCommand):
         self.stdout.write(f"Rebuilt: {written} daily counters, no differences left.")
 
 
-def _describe(key):
-    names = ("page", "poll", "choice", "day")
+KEYS = {
+    "site daily count": ("poll", "choice", "day"),
+    "reason count": ("page", "poll", "day", "reason"),
+}
+
+
+def _describe(table, key):
+    names = KEYS.get(table, ("page", "poll", "choice", "day"))
     return ", ".join(f"{name} {value}" for name, value in zip(names, key, strict=False))
 
 
