@@ -8,19 +8,9 @@ from django.http import HttpResponse
 from django.test import RequestFactory, SimpleTestCase, TestCase, override_settings
 from wagtail.test.utils import WagtailTestUtils
 
-from articles.tests.factories import make_article, make_index, site_root
 from home.csp import ContentSecurityPolicyMiddleware
-
-HEADER = "Content-Security-Policy"
-
-
-def directives(response):
-    """The policy as {directive: [sources]}."""
-    policy = {}
-    for part in response[HEADER].split(";"):
-        name, *sources = part.split()
-        policy[name] = sources
-    return policy
+from testing.pages import make_article, make_index, site_root
+from testing.responses import HEADER, directives
 
 
 class PublicPolicyTests(TestCase):

@@ -7,7 +7,7 @@ from django.db import InterfaceError, OperationalError
 from django.template.loader import render_to_string
 from django.test import TestCase
 
-from home.tests.test_demo import SEED_URL, load_demo
+from testing.demo import SEED_URL, load_demo
 
 FIND_SITE = "wagtail.models.Site.find_for_request"
 

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from articles.models import Topic
-from articles.tests.factories import make_article, make_index, site_root
+from testing.pages import make_article, make_index, site_root
 
 
 def count_queries(client, url):

@@ -13,7 +13,7 @@ from wagtail.test.utils import WagtailTestUtils
 from polls import attention
 from polls.models import TriageStatus
 from polls.services import set_triage_status
-from polls.tests.factories import comment_on, make_page, make_user
+from polls.testing import comment_on, make_editor, make_page, make_user
 from polls.tests.test_edit_effects import plant
 
 DAY = datetime.timedelta(days=1)
@@ -100,7 +100,7 @@ class NeedsAttentionTests(WagtailTestUtils, TestCase):
 
     def test_the_report_and_the_dashboard_show_the_entries(self):
         plant_days(self.page, 30, 1, 5, 5)
-        self.login(make_user("editor", groups=["Editors"]))
+        self.login(make_editor("editor"))
         response = self.client.get(reverse("polls_admin:attention"))
         self.assertEqual(response.status_code, HTTPStatus.OK)
         soup = BeautifulSoup(response.content, "html.parser")

@@ -5,7 +5,7 @@ from django.db.models import F
 from django.test import TestCase
 
 from polls.models import DailyCount, PageTotal
-from polls.tests.factories import choice, default_poll, make_page, vote
+from polls.testing import choice, default_poll, make_page, vote
 
 
 class CheckPollCountersTests(TestCase):

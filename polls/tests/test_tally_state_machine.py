@@ -27,7 +27,7 @@ from hypothesis.stateful import (
 from polls import tally
 from polls.models import Choice, DailyCount, PageTotal, Response, Sentiment
 from polls.services import record_follow_up, record_vote, set_triage_status
-from polls.tests.factories import make_page, make_poll
+from polls.testing import make_page, make_poll
 from polls.tests.test_tally import START, on
 
 READERS = [f"reader-{n}" for n in range(6)]
