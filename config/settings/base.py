@@ -29,6 +29,7 @@ def env_list(name, default=""):
 
 
 INSTALLED_APPS = [
+    "core",
     "home",
     "articles",
     "polls",
@@ -65,10 +66,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "home.csp.ContentSecurityPolicyMiddleware",
-    "home.page_cache.PageCacheMiddleware",
+    "core.csp.ContentSecurityPolicyMiddleware",
+    "core.page_cache.PageCacheMiddleware",
     "polls.reader_state.ReaderStateMiddleware",
-    "home.database_outage.DatabaseOutageMiddleware",
+    "core.database_outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -76,7 +77,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "home.route_cache.RouteCacheMiddleware",
+    "core.route_cache.RouteCacheMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -130,7 +131,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Caches: Redis when REDIS_URL is given (shared by every worker). Without it,
 # "default" (rate-limit counters) is per process and "pages" (the anonymous
-# page cache, see home.page_cache) is a folder shared by the workers of one
+# page cache, see core.page_cache) is a folder shared by the workers of one
 # machine.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "health")
@@ -273,7 +274,7 @@ POLLS_RATE_LIMITS = {
 
 
 # A CDN in front of the site, purged when pages change (wagtail.contrib.
-# frontend_cache, plus home.cdn for the pages that list an article).
+# frontend_cache, plus articles.cdn for the pages that list an article).
 # FRONTEND_CACHE=http needs FRONTEND_CACHE_URL (e.g. Varnish's address);
 # =cloudflare needs CLOUDFLARE_BEARER_TOKEN and CLOUDFLARE_ZONE_ID;
 # =cloudfront needs CLOUDFRONT_DISTRIBUTION_ID (and boto3 installed).
@@ -304,10 +305,10 @@ elif FRONTEND_CACHE == "cloudfront":
 else:
     WAGTAILFRONTENDCACHE = {}
 
-# Content-Security-Policy (django-csp, via home.csp): public pages load
+# Content-Security-Policy (django-csp, via core.csp): public pages load
 # everything from this origin and run no inline script or style. Wagtail's
 # editor previews pages in a same-origin frame. The admin gets the looser
-# policy below: Wagtail 7.4 writes inline scripts there (see home.csp).
+# policy below: Wagtail 7.4 writes inline scripts there (see core.csp).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

@@ -2,7 +2,7 @@ from django.core.cache import caches
 from django.template import Context, Template
 from django.test import RequestFactory, TestCase, override_settings
 
-from home import page_cache
+from core import page_cache
 
 TEMPLATE = Template(
     "{% load fragment_tags %}"

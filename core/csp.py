@@ -15,7 +15,7 @@ Almost every response gets one of those two headers unchanged, so each is
 built once per process; a response a view tuned (django-csp's decorators),
 one that used a nonce, and a debug page go through django-csp's own path.
 
-The middleware sits outside ``home.page_cache.PageCacheMiddleware``, so the
+The middleware sits outside ``core.page_cache.PageCacheMiddleware``, so the
 header is added to every response on its way out, cache hits included, and
 never stored with a page.
 """

@@ -22,7 +22,9 @@ class RecordingBackend(BaseBackend):
 
 
 @override_settings(
-    WAGTAILFRONTENDCACHE={"cdn": {"BACKEND": "home.tests.test_cdn.RecordingBackend"}}
+    WAGTAILFRONTENDCACHE={
+        "cdn": {"BACKEND": "articles.tests.test_cdn.RecordingBackend"}
+    }
 )
 class CdnPurgeTests(TestCase):
     @classmethod

@@ -6,9 +6,9 @@ The key is the fragment's name, the request's host and full path (so query
 strings such as ``?page=2`` get their own copy), the
 page's id and live revision, and the page cache's generation, which every
 publish and every edit of something pages show replaces (see
-``home.page_cache``). So a fragment is never staler than the page cache.
+``core.page_cache``). So a fragment is never staler than the page cache.
 Previews are never cached: they render unsaved content, and neither are
-pages showing a reader's own poll answer (``polls.reader_state``).
+pages that are the reader's own (``core.registry.keep_private``).
 """
 
 import hashlib
@@ -16,8 +16,7 @@ import hashlib
 from django import template
 from django.conf import settings
 
-from home import page_cache
-from polls import reader_state
+from core import page_cache, registry
 
 register = template.Library()
 
@@ -33,7 +32,7 @@ class PageFragmentNode(template.Node):
             or getattr(request, "is_preview", False)
             or request.method not in ("GET", "HEAD")
             or not getattr(settings, "FRAGMENT_CACHE_ENABLED", True)
-            or reader_state.is_requested(request)
+            or registry.is_private(request)
         ):
             return self.nodelist.render(context)
         key = self.key(request, context.get("page"))

@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.test import RequestFactory, SimpleTestCase, TestCase, override_settings
 from wagtail.test.utils import WagtailTestUtils
 
-from home.csp import ContentSecurityPolicyMiddleware
+from core.csp import ContentSecurityPolicyMiddleware
 from testing.pages import make_article, make_index, site_root
 from testing.responses import HEADER, directives
 

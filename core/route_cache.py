@@ -4,7 +4,7 @@ Wagtail routes a URL by walking the tree one slug at a time, a query or two
 per level. This middleware stores each successful route (the page's type
 and id, and any sub-route arguments) under the page cache's generation, so
 the route is forgotten the moment anything is published, moved or deleted
-(see ``home.page_cache``). On the next request for the same host and path it
+(see ``core.page_cache``). On the next request for the same host and path it
 loads just that page and hands the route to Wagtail's own ``serve`` view,
 which then runs exactly as usual (view restrictions, hooks, serve()).
 
@@ -12,7 +12,7 @@ It also remembers whether the page or an ancestor has a view restriction
 (privacy setting). For the usual public page it then hands Wagtail an empty
 list of restrictions instead of letting its check ask the database again
 (two queries, a quarter of an uncached article's time). Changing a privacy
-setting purges the generation too (``home.signal_handlers``).
+setting purges the generation too (``core.signal_handlers``).
 """
 
 import hashlib
@@ -22,7 +22,7 @@ from wagtail import views as wagtail_views
 from wagtail.models import PageViewRestriction
 from wagtail.url_routing import RouteResult
 
-from home import page_cache
+from core import page_cache
 
 
 def _key(request):
