@@ -11,71 +11,52 @@ nothing there (no framing by other sites, no ``<base>`` hijacking, no
 plugins, forms post only here) and leaves where scripts, styles and media
 load from to Wagtail.
 
-Almost every response gets one of those two headers unchanged, so each is
-built once per process; a response a view tuned (django-csp's decorators),
-one that used a nonce, and a debug page go through django-csp's own path.
+This is all the site needs, so it is all this does: two fixed headers, each
+built once per process with django-csp's ``build_policy`` (an uncached page in
+the benchmark pays for no policy building), set on every response that has
+none yet. No nonces, no per-view decorators, no report-only policy: templates
+keep every script and style in static files, and no view tunes its policy
+(django-csp's middleware, which handles those on every response, is not
+installed; ``core/tests/test_csp.py`` fails if a view starts to tune one).
+As django-csp does, Django's debug 404 and 500 pages, which use inline
+styles, get no header when DEBUG is on.
 
 The middleware sits outside ``core.page_cache.PageCacheMiddleware``, so the
 header is added to every response on its way out, cache hits included, and
 never stored with a page.
 """
 
+from http import HTTPStatus
+
 from csp.constants import HEADER
-from csp.middleware import CheckableLazyObject, CSPMiddleware
 from csp.utils import build_policy
 from django.conf import settings
 from django.urls import reverse
 from django.utils.functional import cached_property
 
-# What django-csp's view decorators set on a response to tune its policy.
-TUNED_BY_VIEW = [
-    f"_csp_{part}{suffix}"
-    for part in ("config", "update", "replace", "exempt")
-    for suffix in ("", "_ro")
-]
+DEBUG_PAGES = (HTTPStatus.NOT_FOUND, HTTPStatus.INTERNAL_SERVER_ERROR)
 
 
-class ContentSecurityPolicyMiddleware(CSPMiddleware):
+class ContentSecurityPolicyMiddleware:
     def __init__(self, get_response):
-        super().__init__(get_response)
-        self.built_policies = {}  # {is the admin's: header}
+        self.get_response = get_response
 
-    def process_response(self, request, response):
-        if self.is_plain(request, response):
-            if HEADER not in response:
-                response[HEADER] = self.policy(self.is_admin(request))
-            # As django-csp does: a nonce asked for after this is an error.
-            request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
-            return response
-        return super().process_response(request, response)
+    def __call__(self, request):
+        response = self.get_response(request)
+        if HEADER not in response and not (
+            settings.DEBUG and response.status_code in DEBUG_PAGES
+        ):
+            admin = request.path_info.startswith(self.admin_prefix)
+            response[HEADER] = self.admin_policy if admin else self.public_policy
+        return response
 
-    @staticmethod
-    def is_plain(request, response):
-        return not (
-            settings.DEBUG
-            or getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None)
-            or settings.CONTENT_SECURITY_POLICY.get("EXCLUDE_URL_PREFIXES")
-            or getattr(request, "_csp_nonce", None) is not None
-            or any(hasattr(response, name) for name in TUNED_BY_VIEW)
-        )
+    @cached_property
+    def public_policy(self):
+        return build_policy()
 
-    def policy(self, admin):
-        """The header for public or admin pages, built on first use."""
-        if admin not in self.built_policies:
-            config = (
-                settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"] if admin else None
-            )
-            self.built_policies[admin] = build_policy(config=config)
-        return self.built_policies[admin]
-
-    def is_admin(self, request):
-        return request.path_info.startswith(self.admin_prefix)
-
-    def get_policy_parts(self, request, response, report_only=False):
-        parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and parts.config is None and self.is_admin(request):
-            parts.config = settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"]
-        return parts
+    @cached_property
+    def admin_policy(self):
+        return build_policy(config=settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"])
 
     @cached_property
     def admin_prefix(self):

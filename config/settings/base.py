@@ -160,6 +160,10 @@ else:
         },
     }
 
+# Where Wagtail's {% wagtailpagecache %} "keeps" a page's parts that must not be
+# shared (a POST, a reader's own page): nowhere (core/templatetags/fragment_tags.py).
+CACHES["uncached"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+
 # Anonymous readers get pages from the page cache; browsers and CDNs may keep
 # them for PAGE_MAX_AGE seconds (publishing purges the server's copy at once).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)

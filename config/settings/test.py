@@ -38,6 +38,7 @@ if not os.environ.get("REDIS_URL"):
         }
         for alias in ("default", "pages")
     }
+    CACHES["uncached"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 MEDIA_ROOT = os.path.join(TEST_RUN_DIR, "media")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

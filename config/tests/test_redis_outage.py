@@ -23,6 +23,7 @@ REDIS_AWAY = {
     }
     for alias in ("default", "pages")
 }
+REDIS_AWAY["uncached"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 
 
 @override_settings(

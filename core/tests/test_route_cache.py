@@ -1,9 +1,13 @@
+import inspect
 from http import HTTPStatus
 
 from django.db import connection
-from django.test import TestCase, override_settings
+from django.test import RequestFactory, TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction
+from wagtail import views as wagtail_views
+from wagtail import wagtail_hooks as wagtail_core_hooks
+from wagtail.models import Page, PageViewRestriction
+from wagtail.url_routing import RouteResult
 
 from articles.models import Topic
 from testing.pages import make_article, make_index, site_root
@@ -60,3 +64,37 @@ class RouteCacheTests(TestCase):
             self.client.get("/articles/leg-numbness/").status_code,
             HTTPStatus.MOVED_PERMANENTLY,
         )
+
+
+class WagtailInternalsTests(TestCase):
+    """The route cache leans on two private details of Wagtail 7.4
+    (core/route_cache.py). If an upgrade changes either, these fail, and the
+    route cache must be checked against the new Wagtail before it ships."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.article = make_article(make_index(site_root()), title="Leg numbness")
+
+    def test_wagtails_serve_view_routes_through_route_for_request(self):
+        source = inspect.getsource(wagtail_views.serve)
+        self.assertIn("Page.route_for_request(request, path)", source)
+        self.assertIn("page, args, kwargs = route_result", source)
+
+    def test_route_for_request_reuses_the_route_left_on_the_request(self):
+        source = inspect.getsource(Page.route_for_request)
+        self.assertIn('hasattr(request, "_wagtail_route_for_request")', source)
+        self.assertIn("return request._wagtail_route_for_request", source)
+        request = RequestFactory().get("/somewhere/else/")
+        route = RouteResult(self.article, args=("a",), kwargs={"b": 1})
+        request._wagtail_route_for_request = route
+        self.assertIs(Page.route_for_request(request, "/somewhere/else/"), route)
+        page, args, kwargs = route
+        self.assertEqual((page, args, kwargs), (self.article, ("a",), {"b": 1}))
+
+    def test_the_privacy_check_asks_get_view_restrictions_and_nothing_else(self):
+        signature = inspect.signature(Page.get_view_restrictions)
+        self.assertEqual(list(signature.parameters), ["self"])
+        self.assertTrue(hasattr(self.article.get_view_restrictions(), "exists"))
+        source = inspect.getsource(wagtail_core_hooks.check_view_restrictions)
+        self.assertIn("restrictions = page.get_view_restrictions()", source)
+        self.assertIn("for restriction in restrictions:", source)
