@@ -47,15 +47,15 @@ def cache():
 
 
 def timeout():
-    return getattr(settings, "PAGE_CACHE_TIMEOUT", 3600)
+    return settings.PAGE_CACHE_TIMEOUT
 
 
 def is_enabled():
-    return getattr(settings, "PAGE_CACHE_ENABLED", True)
+    return settings.PAGE_CACHE_ENABLED
 
 
 def is_enabled_for_routes():
-    return getattr(settings, "ROUTE_CACHE_ENABLED", True)
+    return settings.ROUTE_CACHE_ENABLED
 
 
 def purge():
@@ -175,9 +175,7 @@ def mark_public_page(request, response):
         and "Cache-Control" not in response
     ):
         _drop_vary_cookie(response)
-        patch_cache_control(
-            response, public=True, max_age=getattr(settings, "PAGE_MAX_AGE", 60)
-        )
+        patch_cache_control(response, public=True, max_age=settings.PAGE_MAX_AGE)
 
 
 def _drop_vary_cookie(response):

@@ -28,6 +28,12 @@ def env_list(name, default=""):
     ]
 
 
+def env_rate(name, default):
+    """A rate limit such as "10/60" (ten requests per 60 seconds) from the env."""
+    count, seconds = os.environ.get(name, default).split("/")
+    return int(count), int(seconds)
+
+
 INSTALLED_APPS = [
     "core",
     "home",
@@ -166,7 +172,12 @@ CACHES["uncached"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 
 # Anonymous readers get pages from the page cache; browsers and CDNs may keep
 # them for PAGE_MAX_AGE seconds (publishing purges the server's copy at once).
+# Pages' head and body parts, and Wagtail's route to each page, are cached too
+# (core.route_cache, templates/base_page.html); all of them are kept at most
+# PAGE_CACHE_TIMEOUT seconds, and every purge forgets them at once.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+ROUTE_CACHE_ENABLED = True
+FRAGMENT_CACHE_ENABLED = True
 PAGE_CACHE_TIMEOUT = 3600
 PAGE_MAX_AGE = 60
 
@@ -261,12 +272,6 @@ if SEARCH_BACKEND != "database":
         INDEX=os.environ.get("SEARCH_INDEX", "health"),
     )
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
-
-
-def env_rate(name, default):
-    """A rate limit such as "10/60" (ten requests per 60 seconds) from the env."""
-    count, seconds = os.environ.get(name, default).split("/")
-    return int(count), int(seconds)
 
 
 POLLS_CLIENT_ADDRESS_HEADER = CLIENT_ADDRESS_HEADER

@@ -43,7 +43,7 @@ def fragment_cache(context):
     request = context["request"]
     if (
         request.method not in ("GET", "HEAD")
-        or not getattr(settings, "FRAGMENT_CACHE_ENABLED", True)
+        or not settings.FRAGMENT_CACHE_ENABLED
         or registry.is_private(request)
     ):
         return FragmentCache(UNCACHED)
