@@ -8,11 +8,14 @@ clinical content: Editors edit it and submit it to the lighter "Editorial
 review", one approval by any Moderator; Moderators may also publish it
 directly. Neither may add or delete pages there.
 
-Every function takes an app registry, so the same code runs from migration
-``articles.0003`` with historical models, and at run time (``load_demo``, the
-``after_create_page`` hook) with ``django.apps.apps``. Everything is
-get-or-create: running it again changes nothing, and other apps (polls) may
-create the same groups by name to add their own permissions.
+Both groups also read the polls' reports, triage reader comments and manage
+the polls (``grant_poll_permissions``, migration ``articles.0006``): polls is
+reusable and knows no groups, so the site grants its permissions here.
+
+Every function takes an app registry, so the same code runs from migrations
+(``articles.0003``, ``articles.0006``) with historical models, and at run time
+(``load_demo``, the ``after_create_page`` hook) with ``django.apps.apps``.
+Everything is get-or-create: running it again changes nothing.
 """
 
 EDITORS = "Editors"
@@ -62,6 +65,17 @@ MODERATOR_MODEL_PERMISSIONS = [
         "Can delete search promotion",
     ),
 ]
+# The polls app's permissions, the same for both groups: read the reports,
+# triage reader comments (responses), and manage the polls (snippets).
+POLL_PERMISSIONS = [
+    ("polls", "response", "view_results", "Can view poll results and reports"),
+    ("polls", "response", "view_response", "Can view response"),
+    ("polls", "response", "change_response", "Can change response"),
+    ("polls", "poll", "add_poll", "Can add poll"),
+    ("polls", "poll", "change_poll", "Can change poll"),
+    ("polls", "poll", "delete_poll", "Can delete poll"),
+    ("polls", "poll", "view_poll", "Can view poll"),
+]
 # Wagtail's first migration lets both groups delete any image or document;
 # deleting shared media is an administrator's job.
 REVOKED_MODEL_PERMISSIONS = ["delete_image", "delete_document"]
@@ -86,6 +100,15 @@ def set_up_editorial_groups(apps):
             *group.permissions.filter(codename__in=REVOKED_MODEL_PERMISSIONS)
         )
         GroupPagePermission.objects.filter(group=group, page__depth=1).delete()
+
+
+def grant_poll_permissions(apps):
+    """Give both groups the polls app's permissions (``POLL_PERMISSIONS``)."""
+    Group = apps.get_model("auth", "Group")
+    permissions = [_permission(apps, *spec) for spec in POLL_PERMISSIONS]
+    for name in (EDITORS, MODERATORS):
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.add(*permissions)
 
 
 def govern_article_sections(apps, sections=None):

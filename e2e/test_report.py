@@ -11,9 +11,9 @@ from playwright.sync_api import expect
 from wagtail.models import Site
 
 from articles.models import ArticleIndexPage
-from articles.tests.factories import make_article
 from e2e.demo import SEED_PATH, SEED_TITLE, PollWidget, log_in, screenshot
 from polls.models import PollSettings
+from testing.pages import make_article
 
 SECOND_TITLE = "Why do my hands go numb on a bike?"
 SECOND_PATH = "/articles/why-do-my-hands-go-numb-on-a-bike/"

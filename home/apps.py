@@ -6,6 +6,12 @@ class HomeConfig(AppConfig):
     verbose_name = "Home"
 
     def ready(self):
-        from home import signal_handlers
+        from core import registry
+        from home.models import SiteSettings
 
-        signal_handlers.connect()
+        # Every page shows the site settings (tagline, social links, ...), and
+        # shares their default image when it has none of its own.
+        registry.show_on_pages("home.SiteSettings")
+        registry.set_default_share_image(
+            lambda request: SiteSettings.for_request(request).default_share_image
+        )

@@ -10,6 +10,8 @@ Messages are for readers: plain sentences, never a field name in front.
 import regex
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from polls.models import COMMENT_MAX_LENGTH, Reason
 from polls.models.response import looks_personal, without_personal_details
@@ -34,9 +36,17 @@ def comment_length_message(count, limit=COMMENT_MAX_LENGTH):
     """What the character counter says; also the no-JS counter, after sending."""
     if count <= limit:
         remaining = limit - count
-        return f"You have {remaining:,} character{'s' if remaining != 1 else ''} left."
+        return ngettext(
+            "You have %(count)s character left.",
+            "You have %(count)s characters left.",
+            remaining,
+        ) % {"count": f"{remaining:,}"}
     over = count - limit
-    return f"You have {over:,} character{'s' if over != 1 else ''} too many."
+    return ngettext(
+        "You have %(count)s character too many.",
+        "You have %(count)s characters too many.",
+        over,
+    ) % {"count": f"{over:,}"}
 
 
 class PollTargetForm(forms.Form):
@@ -55,8 +65,11 @@ class PollTargetForm(forms.Form):
         for field, errors in self.errors.items():
             if field in ("__all__", *self.reader_fields):
                 return errors[0]
-            return f"The poll's form was sent with a bad {field}: {errors[0]}"
-        return "The answer could not be read."
+            return _("The poll's form was sent with a bad %(field)s: %(error)s") % {
+                "field": field,
+                "error": errors[0],
+            }
+        return _("The answer could not be read.")
 
     reader_fields = ()
 
@@ -77,7 +90,9 @@ class FollowUpForm(PollTargetForm):
     reasons = forms.MultipleChoiceField(
         choices=Reason.choices,
         required=False,
-        error_messages={"invalid_choice": "That reason is not one of the choices."},
+        error_messages={
+            "invalid_choice": gettext_lazy("That reason is not one of the choices.")
+        },
     )
     comment = forms.CharField(required=False)
     choice = forms.IntegerField(required=False, **ID)
@@ -85,8 +100,8 @@ class FollowUpForm(PollTargetForm):
     personal = forms.ChoiceField(choices=[("remove", "remove")], required=False)
 
     reader_fields = ("reasons", "comment")
-    EMPTY = "Tick a reason or write a comment."
-    PERSONAL = (
+    EMPTY = gettext_lazy("Tick a reason or write a comment.")
+    PERSONAL = gettext_lazy(
         "Your comment seems to include an email address or phone number. We "
         "cannot reply to comments, so we do not need them. Send it without "
         "them, or edit your comment to remove them."
@@ -97,9 +112,14 @@ class FollowUpForm(PollTargetForm):
         count = count_characters(comment)
         if count > COMMENT_MAX_LENGTH or len(comment) > COMMENT_MAX_CODE_POINTS:
             raise ValidationError(
-                f"Your comment is too long: the limit is {COMMENT_MAX_LENGTH:,} "
-                f"characters. {comment_length_message(count)} "
-                "Your text is kept below so you can shorten it.",
+                _(
+                    "Your comment is too long: the limit is %(limit)s characters. "
+                    "%(counter)s Your text is kept below so you can shorten it."
+                )
+                % {
+                    "limit": f"{COMMENT_MAX_LENGTH:,}",
+                    "counter": comment_length_message(count),
+                },
                 code="too_long",
             )
         return comment

@@ -19,6 +19,7 @@ import logging
 import time
 
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.utils.translation import gettext_lazy
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +31,7 @@ RETRY_BUDGET = 2.0
 # How long a client is asked to wait before sending the answer again.
 RETRY_AFTER = 5
 
-UNAVAILABLE_MESSAGE = (
+UNAVAILABLE_MESSAGE = gettext_lazy(
     "The site is very busy and your answer was not saved. "
     "Please try again in a few seconds."
 )

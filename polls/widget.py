@@ -6,6 +6,7 @@ shown is the one stored for the reader's cookie, never the URL's.
 """
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from polls import reader_state
 from polls.forms import COMMENT_MAX_LENGTH, comment_length_message
@@ -43,7 +44,8 @@ def widget_context(request, page, poll, anchor, **extra):
         "follow_up_thanks": settings.follow_up_thanks(),
         "comment_max_length": COMMENT_MAX_LENGTH,
         "kept": {"reasons": [], "comment": "", "counter": "", "over_limit": False},
-        "default_counter": f"You can write up to {COMMENT_MAX_LENGTH:,} characters.",
+        "default_counter": _("You can write up to %(limit)s characters.")
+        % {"limit": f"{COMMENT_MAX_LENGTH:,}"},
         "full_counter": comment_length_message(0),
         "problem": "",
         "message": "",

@@ -276,7 +276,7 @@ class ArticlePage(PollPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         """Everything the template needs, computed only if it renders.
 
-        The template caches most of the page per revision (page_fragment),
+        The template caches most of the page per publish (base_page.html),
         so on a cache hit none of these lists is ever built.
         """
         context = super().get_context(request, *args, **kwargs)

@@ -4,7 +4,7 @@ from http import HTTPStatus
 from django.test import TestCase
 
 from articles.models import Contributor, Topic
-from articles.tests.factories import make_article, make_index
+from testing.pages import make_article, make_index
 
 API_URL = "/api/v2/articles/"
 

@@ -6,10 +6,10 @@ from django.test import Client, TestCase, override_settings
 from django.urls import reverse
 from wagtail.test.utils import WagtailTestUtils
 
-from articles.tests.factories import default_body, make_article, make_index, site_root
 from polls.models import Choice, Poll
 from polls.services import record_vote
-from polls.tests.test_votes import SAME_ORIGIN
+from polls.testing import SAME_ORIGIN
+from testing.pages import default_body, make_article, make_index, site_root
 
 
 def poll_region(article, client):

@@ -10,7 +10,7 @@ from articles.content_checks import (
     ArticleContentCheckerItem,
     with_article_checks,
 )
-from articles.tests.factories import make_article, make_index
+from testing.pages import make_article, make_index
 
 
 class ArticleContentChecksTests(WagtailTestUtils, TestCase):

@@ -4,8 +4,8 @@ from http import HTTPStatus
 from django.test import TestCase
 from django.urls import reverse
 
-from articles.tests.factories import make_article, make_index
-from home.tests.test_demo import SEED_URL, load_demo
+from testing.demo import SEED_URL, load_demo
+from testing.pages import make_article, make_index
 
 FEED_URL = reverse("articles:feed")
 

@@ -6,7 +6,7 @@ from articles.finding import find_articles, stem
 from articles.models import ArticlePage, Topic
 from articles.tests.test_search import SEARCH_URL
 from articles.tests.test_search import results as result_urls
-from home.tests.test_demo import SEED_URL, load_demo
+from testing.demo import SEED_URL, load_demo
 
 
 class StemTests(SimpleTestCase):

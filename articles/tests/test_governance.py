@@ -17,10 +17,11 @@ from articles.governance import (
     MODERATORS,
     REVIEW_WORKFLOW,
     govern_article_sections,
+    grant_poll_permissions,
     set_up_editorial_groups,
 )
 from articles.models import ArticlePage
-from articles.tests.factories import (
+from testing.pages import (
     article_form_data,
     make_article,
     make_index,
@@ -90,6 +91,39 @@ class EditorialGroupsTests(TestCase):
             with self.subTest(perm=perm):
                 self.assertEqual(editor.has_perm(perm), editor_has)
                 self.assertEqual(moderator.has_perm(perm), moderator_has)
+
+    def test_both_groups_read_poll_results_triage_comments_and_manage_polls(self):
+        """Granted by the site (articles.0006), not by polls, which knows no groups."""
+        editor = make_user("ed", EDITORS)
+        moderator = make_user("mo", MODERATORS)
+        for perm in [
+            "polls.view_results",
+            "polls.view_response",
+            "polls.change_response",
+            "polls.add_poll",
+            "polls.change_poll",
+            "polls.delete_poll",
+            "polls.view_poll",
+        ]:
+            with self.subTest(perm=perm):
+                self.assertTrue(editor.has_perm(perm))
+                self.assertTrue(moderator.has_perm(perm))
+        self.assertFalse(editor.has_perm("polls.delete_response"))
+        self.assertFalse(moderator.has_perm("polls.add_response"))
+
+    def test_granting_the_poll_permissions_again_changes_nothing(self):
+        """As on a database whose polls migrations 0003 and 0004 granted them."""
+        before = {
+            group.name: set(group.permissions.values_list("pk", flat=True))
+            for group in Group.objects.filter(name__in=[EDITORS, MODERATORS])
+        }
+        grant_poll_permissions(apps)
+        after = {
+            group.name: set(group.permissions.values_list("pk", flat=True))
+            for group in Group.objects.filter(name__in=[EDITORS, MODERATORS])
+        }
+        self.assertEqual(after, before)
+        self.assertEqual(len(before), 2)
 
     def test_sections_are_under_clinical_review(self):
         workflow = self.index.get_workflow()

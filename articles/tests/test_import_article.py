@@ -10,8 +10,8 @@ from django.test import TestCase
 from wagtail.models import Page, Revision
 
 from articles.models import ArticlePage
-from articles.tests.factories import make_index, site_root
 from articles.tests.test_parsing import SEED
+from testing.pages import make_index, site_root
 
 
 class ImportArticleCommandTests(TestCase):

@@ -20,8 +20,8 @@ from hypothesis.extra.django import TestCase
 from wagtail.models import Page, Revision
 
 from articles.models import ArticlePage
-from articles.tests.factories import make_index, site_root
 from articles.tests.test_parsing import SEED
+from testing.pages import make_index, site_root
 
 SEED_BYTES = SEED.read_bytes()
 SEED_LINES = SEED.read_text().splitlines()

@@ -11,14 +11,14 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail_factories import ImageFactory
 
 from articles.models import ArticleIndexPage, ArticlePage, Contributor, Topic
-from articles.tests.factories import (
+from home.models import HomePage, SiteSettings
+from testing.pages import (
     article_form_data,
     causes_block,
     make_article,
     make_index,
     site_root,
 )
-from home.models import HomePage, SiteSettings
 
 
 class ArticleIndexPageTests(WagtailPageTestCase):

@@ -14,7 +14,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.rich_text import RichText
 
 from articles.models import Topic
-from articles.tests.factories import causes_block, make_article, make_index, site_root
+from testing.pages import causes_block, make_article, make_index, site_root
 
 # The most queries a cold render of each page type may use.
 ARTICLE_BUDGET = 21

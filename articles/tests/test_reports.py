@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.test.utils import WagtailTestUtils
 
 from articles.models import ArticlePage, Contributor
-from articles.tests.factories import make_article, make_index
+from testing.pages import make_article, make_index
 
 REPORT_URL = reverse("articles_admin:reviews_due")
 

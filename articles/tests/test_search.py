@@ -6,8 +6,8 @@ from django.urls import reverse
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from articles.models import ArticlePage
-from articles.tests.factories import make_article, make_index
-from home.tests.test_demo import SEED_URL, load_demo
+from testing.demo import SEED_URL, load_demo
+from testing.pages import make_article, make_index
 
 SEARCH_URL = reverse("articles:search")
 

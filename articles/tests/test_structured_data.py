@@ -8,7 +8,7 @@ from wagtail_factories import ImageFactory
 
 from articles.models import ArticlePage, Contributor, Topic
 from articles.structured_data import json_ld, medical_web_page
-from articles.tests.factories import make_article, make_index
+from testing.pages import make_article, make_index
 
 REQUIRED = [
     "headline",

@@ -6,7 +6,7 @@ from django.test import TestCase
 from wagtail.test.utils import WagtailTestUtils
 
 from articles.models import Topic
-from articles.tests.factories import make_article, make_index
+from testing.pages import make_article, make_index
 
 
 def listed(response):

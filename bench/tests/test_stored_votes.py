@@ -7,7 +7,7 @@ from bench.stored_votes import stored
 from polls.models import DailyCount
 from polls.readers import reader_key
 from polls.services import record_follow_up, record_vote
-from polls.tests.factories import choice, default_poll, make_page
+from polls.testing import choice, default_poll, make_page
 
 COOKIE = "soakreader".ljust(40, "x")
 

@@ -28,7 +28,14 @@ def env_list(name, default=""):
     ]
 
 
+def env_rate(name, default):
+    """A rate limit such as "10/60" (ten requests per 60 seconds) from the env."""
+    count, seconds = os.environ.get(name, default).split("/")
+    return int(count), int(seconds)
+
+
 INSTALLED_APPS = [
+    "core",
     "home",
     "articles",
     "polls",
@@ -65,10 +72,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "home.csp.ContentSecurityPolicyMiddleware",
-    "home.page_cache.PageCacheMiddleware",
+    "core.csp.ContentSecurityPolicyMiddleware",
+    "core.page_cache.PageCacheMiddleware",
     "polls.reader_state.ReaderStateMiddleware",
-    "home.database_outage.DatabaseOutageMiddleware",
+    "core.database_outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -76,7 +83,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "home.route_cache.RouteCacheMiddleware",
+    "core.route_cache.RouteCacheMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -130,7 +137,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Caches: Redis when REDIS_URL is given (shared by every worker). Without it,
 # "default" (rate-limit counters) is per process and "pages" (the anonymous
-# page cache, see home.page_cache) is a folder shared by the workers of one
+# page cache, see core.page_cache) is a folder shared by the workers of one
 # machine.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "health")
@@ -159,9 +166,18 @@ else:
         },
     }
 
+# Where Wagtail's {% wagtailpagecache %} "keeps" a page's parts that must not be
+# shared (a POST, a reader's own page): nowhere (core/templatetags/fragment_tags.py).
+CACHES["uncached"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+
 # Anonymous readers get pages from the page cache; browsers and CDNs may keep
 # them for PAGE_MAX_AGE seconds (publishing purges the server's copy at once).
+# Pages' head and body parts, and Wagtail's route to each page, are cached too
+# (core.route_cache, templates/base_page.html); all of them are kept at most
+# PAGE_CACHE_TIMEOUT seconds, and every purge forgets them at once.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+ROUTE_CACHE_ENABLED = True
+FRAGMENT_CACHE_ENABLED = True
 PAGE_CACHE_TIMEOUT = 3600
 PAGE_MAX_AGE = 60
 
@@ -258,12 +274,6 @@ if SEARCH_BACKEND != "database":
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 
 
-def env_rate(name, default):
-    """A rate limit such as "10/60" (ten requests per 60 seconds) from the env."""
-    count, seconds = os.environ.get(name, default).split("/")
-    return int(count), int(seconds)
-
-
 POLLS_CLIENT_ADDRESS_HEADER = CLIENT_ADDRESS_HEADER
 # Votes per reader cookie and per client network before a 429.
 POLLS_RATE_LIMITS = {
@@ -273,7 +283,7 @@ POLLS_RATE_LIMITS = {
 
 
 # A CDN in front of the site, purged when pages change (wagtail.contrib.
-# frontend_cache, plus home.cdn for the pages that list an article).
+# frontend_cache, plus articles.cdn for the pages that list an article).
 # FRONTEND_CACHE=http needs FRONTEND_CACHE_URL (e.g. Varnish's address);
 # =cloudflare needs CLOUDFLARE_BEARER_TOKEN and CLOUDFLARE_ZONE_ID;
 # =cloudfront needs CLOUDFRONT_DISTRIBUTION_ID (and boto3 installed).
@@ -304,10 +314,10 @@ elif FRONTEND_CACHE == "cloudfront":
 else:
     WAGTAILFRONTENDCACHE = {}
 
-# Content-Security-Policy (django-csp, via home.csp): public pages load
+# Content-Security-Policy (django-csp, via core.csp): public pages load
 # everything from this origin and run no inline script or style. Wagtail's
 # editor previews pages in a same-origin frame. The admin gets the looser
-# policy below: Wagtail 7.4 writes inline scripts there (see home.csp).
+# policy below: Wagtail 7.4 writes inline scripts there (see core.csp).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

@@ -55,6 +55,7 @@ else:
         }
         for alias in ("default", "pages")
     }
+    CACHES["uncached"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 MEDIA_ROOT = os.path.join(TEST_RUN_DIR, "media")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -24,9 +24,7 @@ from django.urls import URLResolver, get_resolver, reverse
 from wagtail.test.utils import WagtailTestUtils
 
 from articles.models import Contributor, Topic
-from articles.tests.factories import make_article, make_index, site_root
-from home.tests.test_governance import home_form_data
-from polls.tests.factories import (
+from polls.testing import (
     choice,
     comment_on,
     default_poll,
@@ -34,6 +32,7 @@ from polls.tests.factories import (
     make_user,
     vote,
 )
+from testing.pages import home_form_data, make_article, make_index, site_root
 
 LOGIN = reverse("wagtailadmin_login")
 HOME = reverse("wagtailadmin_home")

@@ -17,11 +17,11 @@ from django.utils import timezone
 from wagtail.models import Page, Revision
 
 from articles.models import ArticlePage
-from articles.tests.factories import make_article
-from home.tests.test_demo import load_demo
 from polls.models import DailyCount, Response
 from polls.services import record_follow_up, set_triage_status
-from polls.tests.factories import choice, default_poll, vote
+from polls.testing import choice, default_poll, vote
+from testing.demo import load_demo
+from testing.pages import make_article
 
 # The same list as README "Backups": derived or transient tables.
 EXCLUDES = [

@@ -13,7 +13,7 @@ from django.test import SimpleTestCase, override_settings
 
 from config.tests.test_security import production_environment, production_settings
 from polls.models import Response
-from polls.tests.test_votes import SAME_ORIGIN, VoteTestCase
+from polls.testing import SAME_ORIGIN, VoteTestCase
 
 PROXY = "127.0.0.1"  # the address gunicorn sees for every request via nginx
 

@@ -8,9 +8,9 @@ from http import HTTPStatus
 from django.core.cache import caches
 from django.test import TestCase, override_settings
 
-from articles.tests.factories import make_article, make_index, site_root
 from polls.models import Choice, Poll, Response
-from polls.tests.test_votes import JSON, SAME_ORIGIN
+from polls.testing import JSON, SAME_ORIGIN
+from testing.pages import make_article, make_index, site_root
 
 NOWHERE = "redis://127.0.0.1:1/0"  # nothing listens on port 1
 
@@ -23,6 +23,7 @@ REDIS_AWAY = {
     }
     for alias in ("default", "pages")
 }
+REDIS_AWAY["uncached"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 
 
 @override_settings(

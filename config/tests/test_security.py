@@ -14,9 +14,9 @@ from django.core.cache import cache, caches
 from django.test import TestCase, override_settings
 from django.urls import reverse
 
-from home.tests.test_csp import directives
-from home.tests.test_demo import SEED_URL, load_demo
-from polls.tests.test_votes import BROWSER
+from polls.testing import BROWSER
+from testing.demo import SEED_URL, load_demo
+from testing.responses import directives
 
 # Every response, page or not, cached or not, carries these. The
 # Content-Security-Policy joins this table when the CSP is merged.

@@ -12,14 +12,7 @@ from home.demo import UNTRUE_INTRODUCTION
 from home.models import HomePage
 from polls import edit_effects
 from polls.models import DailyCount, Response
-
-SEED_URL = "/articles/why-does-my-leg-go-numb-when-i-run/"
-
-
-def load_demo():
-    out = StringIO()
-    call_command("load_demo", "--site-host", "testserver", stdout=out)
-    return out.getvalue()
+from testing.demo import SEED_URL, load_demo
 
 
 class LoadDemoTests(TestCase):

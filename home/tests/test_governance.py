@@ -12,7 +12,6 @@ from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, WorkflowState
 from wagtail.test.utils import WagtailTestUtils
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from articles.governance import (
     EDITORS,
@@ -22,22 +21,8 @@ from articles.governance import (
     govern_article_sections,
     govern_front_pages,
 )
-from articles.tests.factories import make_article, make_index, site_root
-from polls.tests.factories import make_user
-
-
-def home_form_data(home, introduction, featured=()):
-    """POST data for the home page's editor, as the admin's JavaScript sends it."""
-    return nested_form_data(
-        {
-            "title": home.title,
-            "slug": home.slug,
-            "introduction": rich_text(f"<p>{introduction}</p>"),
-            "featured_articles": inline_formset(
-                [{"article": article.pk} for article in featured]
-            ),
-        }
-    )
+from polls.testing import make_user
+from testing.pages import home_form_data, make_article, make_index, site_root
 
 
 class HomePageWorkflowTests(WagtailTestUtils, TestCase):

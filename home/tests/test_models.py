@@ -5,8 +5,8 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from articles.models import ArticleIndexPage
-from articles.tests.factories import make_article, make_index, site_root
 from home.models import HomePage, HomePageFeaturedArticle, SiteSettings, StandardPage
+from testing.pages import make_article, make_index, site_root
 
 
 class HomePageTests(WagtailPageTestCase):

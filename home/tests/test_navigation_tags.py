@@ -2,7 +2,7 @@ from bs4 import BeautifulSoup
 from django.test import TestCase
 from django.urls import reverse
 
-from articles.tests.factories import make_article, make_index
+from testing.pages import make_article, make_index
 
 
 def breadcrumbs(response):

@@ -11,7 +11,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from articles.governance import MODERATORS
 from articles.models import ArticleIndexPage
 from home.models import HomePage, StandardPage
-from home.tests.test_demo import load_demo
+from testing.demo import load_demo
 
 FOOTER_PAGES = {
     "/about/": "About us",

@@ -9,7 +9,7 @@ from django.test import RequestFactory, TestCase, override_settings
 from django.views.defaults import server_error
 
 from articles.models import ArticlePage, Contributor
-from home.tests.test_demo import SEED_URL, load_demo
+from testing.demo import SEED_URL, load_demo
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 

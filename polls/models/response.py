@@ -3,6 +3,7 @@ import re
 from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .poll import Sentiment
 
@@ -31,10 +32,10 @@ def without_personal_details(text):
 class Reason(models.TextChoices):
     """Why a reader found a page unhelpful: a short list, easy to count."""
 
-    INACCURATE = "inaccurate", "It seems inaccurate or out of date"
-    HARD_TO_UNDERSTAND = "hard_to_understand", "It was hard to understand"
-    DID_NOT_ANSWER = "did_not_answer", "It did not answer my question"
-    OTHER = "other", "Something else"
+    INACCURATE = "inaccurate", _("It seems inaccurate or out of date")
+    HARD_TO_UNDERSTAND = "hard_to_understand", _("It was hard to understand")
+    DID_NOT_ANSWER = "did_not_answer", _("It did not answer my question")
+    OTHER = "other", _("Something else")
 
 
 class TriageStatus(models.TextChoices):
@@ -158,4 +159,4 @@ class Response(models.Model):
     @property
     def reason_labels(self):
         labels = dict(Reason.choices)
-        return [labels[code] for code in self.reasons if code in labels]
+        return [str(labels[code]) for code in self.reasons if code in labels]

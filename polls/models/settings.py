@@ -1,5 +1,6 @@
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils.translation import gettext as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
@@ -76,5 +77,5 @@ class PollSettings(BaseSiteSetting):
 
     def follow_up_thanks(self):
         if self.comments_are_read:
-            return "Thank you for telling us more. We read every comment."
-        return "Thank you for telling us more."
+            return _("Thank you for telling us more. We read every comment.")
+        return _("Thank you for telling us more.")

@@ -6,7 +6,7 @@ from wagtail.test.utils import WagtailTestUtils
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from polls.models import Choice
-from polls.tests.factories import choice, make_page, make_poll, make_user, vote
+from polls.testing import choice, make_editor, make_page, make_poll, vote
 
 
 class ChoiceDeletionTests(WagtailTestUtils, TestCase):
@@ -22,7 +22,7 @@ class ChoiceDeletionTests(WagtailTestUtils, TestCase):
         vote(make_page("Numb legs"), cls.no, 2)
 
     def setUp(self):
-        self.login(make_user("editor", groups=["Editors"]))
+        self.login(make_editor("editor"))
         self.url = reverse("wagtailsnippets_polls_poll:edit", args=[self.poll.pk])
 
     def post(self, delete=()):

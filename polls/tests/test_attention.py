@@ -16,10 +16,11 @@ from wagtail.test.utils import WagtailTestUtils
 from polls import attention
 from polls.models import TriageStatus
 from polls.services import set_triage_status
-from polls.tests.factories import (
+from polls.testing import (
     choice,
     comment_on,
     default_poll,
+    make_editor,
     make_page,
     make_user,
     vote,
@@ -110,7 +111,7 @@ class NeedsAttentionTests(WagtailTestUtils, TestCase):
 
     def test_the_report_and_the_dashboard_show_the_entries(self):
         plant_days(self.page, 30, 1, 5, 5)
-        self.login(make_user("editor", groups=["Editors"]))
+        self.login(make_editor("editor"))
         response = self.client.get(reverse("polls_admin:attention"))
         self.assertEqual(response.status_code, HTTPStatus.OK)
         soup = BeautifulSoup(response.content, "html.parser")
@@ -178,7 +179,7 @@ class NeedsAttentionPagesTests(WagtailTestUtils, TestCase):
     def test_fifty_entries_a_page(self):
         for n in range(53):
             comment_on(make_page(f"Page {n:02d}"), "Wrong dose.", reader=f"r{n}")
-        self.login(make_user("editor", groups=["Editors"]))
+        self.login(make_editor("editor"))
         url = reverse("polls_admin:attention")
         first = BeautifulSoup(self.client.get(url).content, "html.parser")
         second = BeautifulSoup(self.client.get(url + "?p=2").content, "html.parser")

@@ -2,7 +2,7 @@ from bs4 import BeautifulSoup
 from django.test import TestCase
 
 from polls.blocks import PollBlock
-from polls.tests.factories import make_page, make_poll
+from polls.testing import make_page, make_poll
 
 
 class PollBlockTests(TestCase):

@@ -5,13 +5,7 @@ from django.db.models import F
 from django.test import TestCase
 
 from polls.models import DailyCount, DailyReasonCount, PageTotal, SiteDailyCount
-from polls.tests.factories import (
-    choice,
-    comment_on,
-    default_poll,
-    make_page,
-    vote,
-)
+from polls.testing import choice, comment_on, default_poll, make_page, vote
 
 
 class CheckPollCountersTests(TestCase):

@@ -12,14 +12,14 @@ from wagtail.models import ModelLogEntry
 from wagtail.test.utils import WagtailTestUtils
 
 from polls.models import DailyCount, Response, TriageStatus
-from polls.tests.factories import (
+from polls.testing import (
     backdate,
     choice,
     comment_on,
     default_poll,
+    make_editor,
     make_page,
     make_poll,
-    make_user,
     vote,
 )
 
@@ -47,7 +47,7 @@ class CommentsTestCase(WagtailTestUtils, TestCase):
         )
 
     def setUp(self):
-        self.login(make_user("editor", groups=["Editors"]))
+        self.login(make_editor("editor"))
 
     def listed(self, **params):
         response = self.client.get(INDEX, params)

@@ -12,7 +12,7 @@ from django.utils import timezone
 from wagtail.test.utils import WagtailTestUtils
 
 from polls.components import HelpfulnessDashboardPanel
-from polls.tests.factories import choice, default_poll, make_page, make_user, vote
+from polls.testing import choice, default_poll, make_editor, make_page, make_user, vote
 
 
 class DashboardPanelTests(WagtailTestUtils, TestCase):
@@ -35,7 +35,7 @@ class DashboardPanelTests(WagtailTestUtils, TestCase):
             10,
             on=timezone.localdate() - datetime.timedelta(days=40),
         )
-        cls.editor = make_user("editor", groups=["Editors"])
+        cls.editor = make_editor("editor")
 
     def render(self, user):
         request = RequestFactory().get("/admin/")

@@ -13,8 +13,7 @@ from django.test import Client, TransactionTestCase, override_settings
 from django.urls import reverse
 
 from polls.models import DailyCount, Response
-from polls.tests.factories import choice, default_poll, make_page
-from polls.tests.test_votes import JSON, SAME_ORIGIN
+from polls.testing import JSON, SAME_ORIGIN, choice, default_poll, make_page
 
 READERS = 24
 VOTES_PER_READER = 4

@@ -9,7 +9,7 @@ from django.test import SimpleTestCase, TestCase
 from django.utils import timezone
 
 from polls.models import Response
-from polls.tests.factories import comment_on, make_page
+from polls.testing import comment_on, make_page
 
 
 class DeleteOldPollCommentsTests(TestCase):

@@ -23,9 +23,10 @@ from polls.edit_effects import Comparison, Side
 from polls.models import TriageStatus
 from polls.services import set_triage_status
 from polls.stats import Helpfulness
-from polls.tests.factories import (
+from polls.testing import (
     choice,
     default_poll,
+    make_editor,
     make_page,
     make_user,
     render_widget,
@@ -273,7 +274,7 @@ class PageReportTests(WagtailTestUtils, TestCase):
         self.revision = publish_edit(self.page, self.edit_day)
         plant(self.page, self.edit_day - 3 * DAY, 80, 120)
         plant(self.page, self.edit_day + 3 * DAY, 120, 80)
-        self.login(make_user("editor", groups=["Editors"]))
+        self.login(make_editor("editor"))
 
     def test_the_page_report_shows_the_verdict_and_marks_the_edit_day(self):
         url = reverse("polls_admin:page_helpfulness", args=[self.page.pk])

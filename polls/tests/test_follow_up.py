@@ -8,8 +8,7 @@ from django.test import override_settings
 from wagtail.models import Site
 
 from polls.models import DailyCount, PollSettings, Response
-from polls.tests.factories import render_widget
-from polls.tests.test_votes import VoteTestCase
+from polls.testing import VoteTestCase, render_widget
 
 THUMBS_UP_MEDIUM = "👍🏽"  # two code points, one character to a reader
 E_ACUTE = "e\u0301"  # e + combining acute accent, one character

@@ -1,11 +1,24 @@
-"""polls is reusable: it may know Wagtail's Page, never this site's apps."""
+"""polls is reusable: it may know Wagtail's Page, never this site's apps.
+
+Nor this site's groups: a site grants polls' permissions to its own groups
+(this one in ``articles.0006``), so no file in polls names a group. The
+names are read from the test database, where the site's migrations (and
+Wagtail's) have created them, so this file names none either.
+"""
 
 import ast
+import re
+import tempfile
 from pathlib import Path
+
+from django.contrib.auth.models import Group
+from django.test import TestCase
 
 import polls
 
-FORBIDDEN = ("articles", "home", "config")
+FORBIDDEN = ("articles", "home", "config", "core")
+TEXT_FILES = ("*.py", "*.html", "*.txt", "*.md", "*.js", "*.css")
+ROOT = Path(polls.__file__).parent
 
 
 def imported_modules(path):
@@ -17,11 +30,22 @@ def imported_modules(path):
             yield node.module
 
 
+def names_mentioned(root, names):
+    """``(file, name)`` for each of ``names`` that a text file under ``root`` has."""
+    patterns = {name: re.compile(rf"\b{re.escape(name)}\b") for name in names}
+    return [
+        (str(path.relative_to(root)), name)
+        for pattern_glob in TEXT_FILES
+        for path in sorted(root.rglob(pattern_glob))
+        for name, pattern in patterns.items()
+        if pattern.search(path.read_text())
+    ]
+
+
 def test_no_module_in_polls_imports_the_site():
-    root = Path(polls.__file__).parent
     offenders = [
-        f"{path.relative_to(root)} imports {module}"
-        for path in root.rglob("*.py")
+        f"{path.relative_to(ROOT)} imports {module}"
+        for path in ROOT.rglob("*.py")
         for module in imported_modules(path)
         if module.split(".")[0] in FORBIDDEN
     ]
@@ -32,3 +56,19 @@ def test_the_check_sees_imports(tmp_path):
     sample = tmp_path / "sample.py"
     sample.write_text("from articles.models import ArticlePage\nimport home.demo\n")
     assert list(imported_modules(sample)) == ["articles.models", "home.demo"]
+
+
+class GroupNamesTests(TestCase):
+    def test_no_file_in_polls_names_a_group_of_the_site(self):
+        names = list(Group.objects.values_list("name", flat=True))
+        self.assertGreaterEqual(len(names), 2, "the site's migrations made no groups")
+        self.assertEqual(names_mentioned(ROOT, names), [])
+
+    def test_the_check_sees_a_group_name(self):
+        group = Group.objects.create(name="Night shift")
+        sample = Path(self.enterContext(tempfile.TemporaryDirectory()))
+        (sample / "views.py").write_text('GROUP = "Night shift"\n')
+        (sample / "page.html").write_text("<p>Ask the Night shifts.</p>\n")
+        self.assertEqual(
+            names_mentioned(sample, [group.name]), [("views.py", group.name)]
+        )

@@ -9,13 +9,13 @@ from wagtail.test.utils import WagtailTestUtils
 
 from polls.models import Reason, TriageStatus
 from polls.services import set_triage_status
-from polls.tests.factories import (
+from polls.testing import (
     backdate,
     choice,
     comment_on,
     default_poll,
+    make_editor,
     make_page,
-    make_user,
     vote,
 )
 
@@ -35,7 +35,7 @@ class PageHelpfulnessTestCase(WagtailTestUtils, TestCase):
         cls.page = make_page("Numb legs")
 
     def setUp(self):
-        self.login(make_user("editor", groups=["Editors"]))
+        self.login(make_editor("editor"))
 
     def soup(self, **params):
         response = self.client.get(url_for(self.page, **params))

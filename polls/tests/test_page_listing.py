@@ -7,7 +7,14 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission
 from wagtail.test.utils import WagtailTestUtils
 
-from polls.tests.factories import choice, default_poll, make_page, make_user, vote
+from polls.testing import (
+    choice,
+    default_poll,
+    make_group,
+    make_page,
+    make_user,
+    vote,
+)
 
 
 class PageListingTests(WagtailTestUtils, TestCase):
@@ -20,9 +27,9 @@ class PageListingTests(WagtailTestUtils, TestCase):
         vote(cls.answered, choice(cls.poll, "No"), 1, reader="no")
         cls.quiet = make_page("Cramp", parent=cls.section)
         cls.url = reverse("wagtailadmin_explore", args=[cls.section.pk])
-        # The site's Editors may edit only its own sections; let them edit this one.
+        # A group that edits this section and may read the polls' results.
         GroupPagePermission.objects.create(
-            group=Group.objects.get(name="Editors"),
+            group=make_group("Section editors"),
             page=cls.section,
             permission=Permission.objects.get(codename="change_page"),
         )
@@ -38,14 +45,14 @@ class PageListingTests(WagtailTestUtils, TestCase):
         }, link
 
     def test_answered_pages_show_their_helpfulness(self):
-        self.login(make_user("editor", groups=["Editors"]))
+        self.login(make_user("editor", groups=["Section editors"]))
         buttons, link = self.buttons()
         self.assertEqual(buttons, {"80% helpful, 5 responses": link})
 
     def test_hidden_from_users_without_the_permission(self):
         writers = Group.objects.create(name="Writers")
         writers.permissions.set(
-            Group.objects.get(name="Editors").permissions.exclude(
+            Group.objects.get(name="Section editors").permissions.exclude(
                 codename="view_results"
             )
         )
@@ -54,7 +61,7 @@ class PageListingTests(WagtailTestUtils, TestCase):
         self.assertEqual(buttons, {})
 
     def test_no_query_per_row(self):
-        self.login(make_user("editor", groups=["Editors"]))
+        self.login(make_user("editor", groups=["Section editors"]))
 
         def counter_queries():
             with CaptureQueriesContext(connection) as queries:

@@ -6,10 +6,11 @@ from wagtail.models import Page
 
 from polls.models import Response
 from polls.panels import HelpfulnessPanel, ResponseDetailsPanel
-from polls.tests.factories import (
+from polls.testing import (
     choice,
     comment_on,
     default_poll,
+    make_editor,
     make_page,
     make_user,
     vote,
@@ -31,7 +32,7 @@ class HelpfulnessPanelTests(TestCase):
         cls.page = make_page("Numb legs")
         vote(cls.page, choice(poll, "Yes"), 7)
         vote(cls.page, choice(poll, "No"), 2, reader="no")
-        cls.editor = make_user("editor", groups=["Editors"])
+        cls.editor = make_editor("editor")
 
     def test_summarises_the_page_with_a_link_to_its_report(self):
         panel = bound(HelpfulnessPanel(), Page, self.page, self.editor)

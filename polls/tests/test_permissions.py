@@ -9,10 +9,11 @@ from wagtail.test.utils import WagtailTestUtils
 
 from polls.models import Response
 from polls.permissions import can_view_results, results_permission_policy
-from polls.tests.factories import (
+from polls.testing import (
     choice,
     comment_on,
     default_poll,
+    make_editor,
     make_page,
     make_user,
     vote,
@@ -25,8 +26,8 @@ LOGIN = reverse("wagtailadmin_login")
 class PolicyTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.editor = make_user("editor", groups=["Editors"])
-        cls.moderator = make_user("moderator", groups=["Moderators"])
+        cls.editor = make_editor("editor")
+        cls.moderator = make_editor("moderator")
         cls.writer = make_user("writer", permissions=["wagtailadmin.access_admin"])
         cls.reader_of_results = make_user(
             "analyst", permissions=["wagtailadmin.access_admin", "polls.view_results"]

@@ -4,7 +4,7 @@ from django.test import TestCase
 from polls.models import PollSettings
 from polls.readers import reader_key
 from polls.services import record_vote
-from polls.tests.factories import (
+from polls.testing import (
     choice,
     default_poll,
     make_page,

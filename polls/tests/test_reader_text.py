@@ -17,8 +17,14 @@ from openpyxl import load_workbook
 from wagtail.test.utils import WagtailTestUtils
 
 from polls.models import Response
-from polls.tests.factories import choice, default_poll, make_page, make_user
-from polls.tests.test_votes import JSON, SAME_ORIGIN
+from polls.testing import (
+    JSON,
+    SAME_ORIGIN,
+    choice,
+    default_poll,
+    make_editor,
+    make_page,
+)
 from polls.views.export import FORMULA_TRIGGERS
 
 MARKUP = [
@@ -75,7 +81,7 @@ class ReaderTextTests(WagtailTestUtils, TestCase):
         cls.responses = list(Response.objects.exclude(comment=""))
 
     def setUp(self):
-        self.login(make_user("editor", groups=["Editors"]))
+        self.login(make_editor("editor"))
 
     def test_the_hostile_comments_were_stored_as_sent(self):
         stored = sorted(response.comment for response in self.responses)

@@ -18,7 +18,7 @@ from wagtail.test.utils import WagtailTestUtils
 from polls import digest, edit_effects
 from polls.models import Reason, Response, TriageStatus
 from polls.services import set_triage_status
-from polls.tests.factories import backdate, comment_on, make_page, make_user
+from polls.testing import backdate, comment_on, make_editor, make_page
 from polls.tests.test_edit_effects import plant, publish_edit
 
 DAY = datetime.timedelta(days=1)
@@ -44,7 +44,7 @@ class ReportCostTests(WagtailTestUtils, TestCase):
         comment_on(self.others[0], "The dosage table is wrong.")
         plant(self.page, self.edit_day - 3 * DAY, 8, 2)
         plant(self.page, self.edit_day + 3 * DAY, 5, 5)
-        self.editor = make_user("editor", groups=["Editors"])
+        self.editor = make_editor("editor")
         self.login(self.editor)
 
     def grow(self):

@@ -15,12 +15,12 @@ from wagtail.test.utils import WagtailTestUtils
 
 from polls.models import PollSettings, Response, TriageStatus
 from polls.services import set_triage_status
-from polls.tests.factories import (
+from polls.testing import (
     choice,
     default_poll,
+    make_editor,
     make_page,
     make_poll,
-    make_user,
     vote,
 )
 
@@ -60,7 +60,7 @@ class HelpfulnessReportTestCase(WagtailTestUtils, TestCase):
         vote(cls.e, choice(cls.other_poll, "Yes"), 2)
 
     def setUp(self):
-        self.login(make_user("editor", groups=["Editors"]))
+        self.login(make_editor("editor"))
 
     def export_rows(self, **params):
         response = self.client.get(URL, {**params, "export": "csv"})

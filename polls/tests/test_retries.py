@@ -11,8 +11,7 @@ from django.urls import reverse
 from polls import services
 from polls.models import DailyCount, Response
 from polls.retries import DatabaseUnavailable, with_database_retries
-from polls.tests.factories import choice, default_poll, make_page
-from polls.tests.test_votes import JSON, SAME_ORIGIN
+from polls.testing import JSON, SAME_ORIGIN, choice, default_poll, make_page
 
 LOCKED = OperationalError("database is locked")
 

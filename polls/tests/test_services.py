@@ -18,7 +18,7 @@ from polls.services import (
     record_vote,
     set_triage_status,
 )
-from polls.tests.factories import choice, default_poll, make_page, make_poll
+from polls.testing import choice, default_poll, make_page, make_poll
 
 
 def counts(page):

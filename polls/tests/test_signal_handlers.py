@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from polls import tally
 from polls.models import DailyCount, SiteDailyCount
-from polls.tests.factories import choice, default_poll, make_page, vote
+from polls.testing import choice, default_poll, make_page, vote
 
 DAY = datetime.timedelta(days=1)
 

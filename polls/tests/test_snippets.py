@@ -8,9 +8,10 @@ from django.urls import reverse
 from wagtail.test.utils import WagtailTestUtils
 
 from polls.models import Poll
-from polls.tests.factories import (
+from polls.testing import (
     choice,
     default_poll,
+    make_editor,
     make_page,
     make_poll,
     make_user,
@@ -28,7 +29,7 @@ class PollListingTests(WagtailTestUtils, TestCase):
         cls.closed = make_poll("Old question", is_active=False)
 
     def setUp(self):
-        self.login(make_user("editor", groups=["Editors"]))
+        self.login(make_editor("editor"))
 
     def rows(self, **params):
         response = self.client.get(LIST, params)

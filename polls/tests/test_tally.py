@@ -14,7 +14,7 @@ from polls import tally
 from polls.models import DailyCount, PageTotal, Response, TriageStatus
 from polls.models.counters import WINDOW, recent_as_of_day
 from polls.services import record_vote, set_triage_status
-from polls.tests.factories import (
+from polls.testing import (
     backdate,
     choice,
     default_poll,

@@ -37,7 +37,7 @@ from polls.models import (
     SiteDailyCount,
 )
 from polls.services import record_follow_up, record_vote, set_triage_status
-from polls.tests.factories import make_page, make_poll
+from polls.testing import make_page, make_poll
 from polls.tests.test_tally import START, on
 
 READERS = [f"reader-{n}" for n in range(6)]

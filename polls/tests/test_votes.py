@@ -4,55 +4,22 @@ from http import HTTPStatus
 from unittest import mock
 
 from django.conf import settings
-from django.core.cache import cache
-from django.test import TestCase, override_settings
+from django.test import override_settings
 from django.urls import reverse
 
-from polls.models import DailyCount, Response
-from polls.tests.factories import (
+from polls.models import Response
+from polls.testing import (
+    BROWSER,
+    FOLLOW_UP_URL,
+    JSON,
+    SAME_ORIGIN,
+    VOTE_URL,
+    VoteTestCase,
     choice,
-    default_poll,
     make_page,
     make_poll,
     render_widget,
 )
-
-BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0 Safari/537.36"
-SAME_ORIGIN = {"HTTP_ORIGIN": "http://testserver", "HTTP_USER_AGENT": BROWSER}
-JSON = {"HTTP_ACCEPT": "application/json"}
-VOTE_URL = reverse("polls:vote")
-FOLLOW_UP_URL = reverse("polls:follow_up")
-
-
-class VoteTestCase(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.poll = default_poll()
-        cls.yes, cls.no = choice(cls.poll, "Yes"), choice(cls.poll, "No")
-        cls.page = make_page("Leg numbness")
-
-    def setUp(self):
-        cache.clear()
-
-    def vote(self, answer=None, js=False, headers=SAME_ORIGIN, address=None, **data):
-        body = {
-            "page": self.page.pk,
-            "poll": self.poll.pk,
-            "choice": (answer or self.yes).pk,
-        }
-        body.update(data)
-        extra = {**headers, **(JSON if js else {})}
-        if address:
-            extra["REMOTE_ADDR"] = address
-        return self.client.post(VOTE_URL, body, **extra)
-
-    def follow_up(self, js=False, headers=SAME_ORIGIN, **data):
-        body = {"page": self.page.pk, "poll": self.poll.pk, **data}
-        return self.client.post(FOLLOW_UP_URL, body, **headers, **(JSON if js else {}))
-
-    def assertNothingStored(self):
-        self.assertFalse(Response.objects.exists())
-        self.assertFalse(DailyCount.objects.exists())
 
 
 class WithoutJavaScriptTests(VoteTestCase):

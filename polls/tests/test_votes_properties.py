@@ -23,9 +23,8 @@ from polls.forms import ANCHOR_PATTERN, count_characters
 from polls.models import COMMENT_MAX_LENGTH, DailyCount, Reason, Response
 from polls.models.response import looks_personal
 from polls.readers import reader_key
-from polls.tests.factories import default_poll, make_page, make_poll
+from polls.testing import BROWSER, default_poll, make_page, make_poll
 from polls.tests.test_services import assert_counters_match_rows
-from polls.tests.test_votes import BROWSER
 
 VOTE_URL = reverse("polls:vote")
 FOLLOW_UP_URL = reverse("polls:follow_up")

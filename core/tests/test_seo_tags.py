@@ -4,8 +4,8 @@ from django.test import TestCase
 from wagtail.models import Site
 from wagtail_factories import ImageFactory
 
-from articles.tests.factories import make_article, make_index
 from home.models import SiteSettings
+from testing.pages import make_article, make_index
 
 
 def meta(response, **attrs):

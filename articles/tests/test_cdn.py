@@ -9,7 +9,7 @@ from django.test import TestCase, override_settings
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 from articles.models import Topic
-from articles.tests.factories import make_article, make_index, site_root
+from testing.pages import make_article, make_index, site_root
 
 
 class RecordingBackend(BaseBackend):
@@ -22,7 +22,9 @@ class RecordingBackend(BaseBackend):
 
 
 @override_settings(
-    WAGTAILFRONTENDCACHE={"cdn": {"BACKEND": "home.tests.test_cdn.RecordingBackend"}}
+    WAGTAILFRONTENDCACHE={
+        "cdn": {"BACKEND": "articles.tests.test_cdn.RecordingBackend"}
+    }
 )
 class CdnPurgeTests(TestCase):
     @classmethod

@@ -4,7 +4,7 @@ Wagtail routes a URL by walking the tree one slug at a time, a query or two
 per level. This middleware stores each successful route (the page's type
 and id, and any sub-route arguments) under the page cache's generation, so
 the route is forgotten the moment anything is published, moved or deleted
-(see ``home.page_cache``). On the next request for the same host and path it
+(see ``core.page_cache``). On the next request for the same host and path it
 loads just that page and hands the route to Wagtail's own ``serve`` view,
 which then runs exactly as usual (view restrictions, hooks, serve()).
 
@@ -12,23 +12,33 @@ It also remembers whether the page or an ancestor has a view restriction
 (privacy setting). For the usual public page it then hands Wagtail an empty
 list of restrictions instead of letting its check ask the database again
 (two queries, a quarter of an uncached article's time). Changing a privacy
-setting purges the generation too (``home.signal_handlers``).
+setting purges the generation too (``core.signal_handlers``).
+
+And it remembers the Wagtail site the route was found in, and hands it to
+Wagtail the way Wagtail keeps it (``request._wagtail_site``), so
+``Site.find_for_request`` (asked by ``{% wagtailpagecache %}`` and the
+templates' ``{% wagtail_site %}``) need not look it up again: that lookup
+costs more than the rest of a cached page's queries. Editing a site purges.
+
+Three private details of Wagtail 7.4 are used: ``request._wagtail_route_for_request``,
+``request._wagtail_site`` and ``page.get_view_restrictions``.
+``core/tests/test_route_cache.py`` fails if an upgrade changes any of them.
 """
 
 import hashlib
 
 from django.contrib.contenttypes.models import ContentType
 from wagtail import views as wagtail_views
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
-from home import page_cache
+from core import page_cache
 
 
 def _key(request):
     address = f"{request.get_host()}{request.path}"
     digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"route:v2:{page_cache.generation(request)}:{digest}"
+    return f"route:v3:{page_cache.generation(request)}:{digest}"
 
 
 class RouteCacheMiddleware:
@@ -55,11 +65,12 @@ class RouteCacheMiddleware:
             request._route_cache_key = key  # remember Wagtail's answer
         else:
             request._wagtail_route_for_request = route
+            request._wagtail_site = stored[-1]
         return None
 
     @staticmethod
     def load(stored):
-        content_type_id, page_id, args, kwargs, restricted = stored
+        content_type_id, page_id, args, kwargs, restricted, _site = stored
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         try:
             page = model.objects.get(pk=page_id, live=True)
@@ -77,7 +88,15 @@ class RouteCacheMiddleware:
             return
         page, args, kwargs = route
         restricted = page.get_view_restrictions().exists()
-        stored = (page.content_type_id, page.pk, tuple(args), dict(kwargs), restricted)
+        site = Site.find_for_request(request)  # found while routing, not queried again
+        stored = (
+            page.content_type_id,
+            page.pk,
+            tuple(args),
+            dict(kwargs),
+            restricted,
+            site,
+        )
         page_cache.cache().set(
             request._route_cache_key, stored, timeout=page_cache.timeout()
         )

@@ -7,7 +7,7 @@ from django.db import InterfaceError, OperationalError
 from django.template.loader import render_to_string
 from django.test import TestCase
 
-from home.tests.test_demo import SEED_URL, load_demo
+from testing.demo import SEED_URL, load_demo
 
 FIND_SITE = "wagtail.models.Site.find_for_request"
 
@@ -23,7 +23,7 @@ class DatabaseOutageTests(TestCase):
             InterfaceError("connection already closed"),
         ]:
             with self.subTest(error=error), mock.patch(FIND_SITE, side_effect=error):
-                with self.assertLogs("home.database_outage", "ERROR"):
+                with self.assertLogs("core.database_outage", "ERROR"):
                     response = self.client.get(SEED_URL)
                 self.assertEqual(response.status_code, HTTPStatus.SERVICE_UNAVAILABLE)
                 self.assertEqual(response["Retry-After"], "10")

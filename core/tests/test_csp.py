@@ -1,26 +1,18 @@
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from csp.middleware import CSPMiddleware
+from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
 from django.test import RequestFactory, SimpleTestCase, TestCase, override_settings
 from wagtail.test.utils import WagtailTestUtils
 
-from articles.tests.factories import make_article, make_index, site_root
-from home.csp import ContentSecurityPolicyMiddleware
-
-HEADER = "Content-Security-Policy"
-
-
-def directives(response):
-    """The policy as {directive: [sources]}."""
-    policy = {}
-    for part in response[HEADER].split(";"):
-        name, *sources = part.split()
-        policy[name] = sources
-    return policy
+from core.csp import ContentSecurityPolicyMiddleware
+from testing.pages import make_article, make_index, site_root
+from testing.responses import HEADER, directives
 
 
 class PublicPolicyTests(TestCase):
@@ -98,24 +90,56 @@ class ProductionPolicyTests(SimpleTestCase):
 class BuiltOnceTests(SimpleTestCase):
     """The header built once per process equals what django-csp builds."""
 
-    def setUp(self):
-        self.middleware = ContentSecurityPolicyMiddleware(lambda request: None)
+    def respond(self, path, response=None):
+        middleware = ContentSecurityPolicyMiddleware(
+            lambda request: response or HttpResponse()
+        )
+        return middleware(RequestFactory().get(path))
 
     def test_public_and_admin_headers_match_django_csps_own(self):
-        for path in ("/articles/", "/admin/pages/"):
+        for path, config in [
+            ("/articles/", None),
+            ("/admin/pages/", settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"]),
+        ]:
             with self.subTest(path=path):
-                request = RequestFactory().get(path)
-                built_once = self.middleware.process_response(request, HttpResponse())
-                own = CSPMiddleware.process_response(
-                    self.middleware, RequestFactory().get(path), HttpResponse()
+                built_once = self.respond(path)
+                response = HttpResponse()
+                response._csp_config = config  # as django-csp's @csp decorator sets
+                own = CSPMiddleware(lambda request: None).process_response(
+                    RequestFactory().get(path), response
                 )
                 self.assertEqual(built_once[HEADER], own[HEADER])
 
-    def test_a_policy_a_view_tuned_is_kept(self):
+    def test_a_policy_a_view_set_is_kept(self):
         response = HttpResponse()
-        response._csp_update = {"img-src": ["https://images.example.org"]}
-        request = RequestFactory().get("/articles/")
-        tuned = self.middleware.process_response(request, response)
+        response[HEADER] = "default-src 'self'; img-src https://images.example.org"
+        tuned = self.respond("/articles/", response)
         self.assertIn("https://images.example.org", tuned[HEADER])
-        plain = self.middleware.process_response(request, HttpResponse())
+        plain = self.respond("/articles/")
         self.assertNotIn("https://images.example.org", plain[HEADER])
+
+    @override_settings(DEBUG=True)
+    def test_djangos_debug_error_pages_keep_their_inline_styles(self):
+        missing = self.respond("/articles/", HttpResponse(status=404))
+        self.assertNotIn(HEADER, missing)
+        self.assertIn(HEADER, self.respond("/articles/"))
+
+    def test_nothing_in_the_site_asks_for_what_this_middleware_leaves_out(self):
+        """Nonces, django-csp's view decorators and report-only policies need
+        django-csp's own middleware; switch back to it before using one."""
+        root = Path(settings.BASE_DIR)
+        sources = [
+            path
+            for folder in ("core", "home", "articles", "polls", "config", "templates")
+            for pattern in ("*.py", "*.html")
+            for path in (root / folder).rglob(pattern)
+            if "tests" not in path.parts
+        ]
+        offenders = [
+            f"{path.relative_to(root)}: {word}"
+            for path in sources
+            for word in ("csp_nonce", "csp.decorators", "_csp_")
+            if word in path.read_text()
+        ]
+        self.assertEqual(offenders, [])
+        self.assertFalse(hasattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY"))

@@ -1,9 +1,18 @@
-"""Builders for article test data: small functions, one page per call."""
+"""Builders for the site's pages: small functions, one page per call.
+
+Shared by every app's tests (and the browser tests), so no app's tests import
+another app's tests. polls, which is reusable, keeps its own in ``polls.testing``.
+"""
 
 from django.utils.text import slugify
 from wagtail.models import Site
 from wagtail.rich_text import RichText
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    rich_text,
+    streamfield,
+)
 
 from articles.models import ArticleIndexPage, ArticlePage
 
@@ -96,5 +105,19 @@ def article_form_data(title="Why do my feet tingle?", causes=("Cold", "Tight sho
                 ]
             ),
             "references": streamfield([]),
+        }
+    )
+
+
+def home_form_data(home, introduction, featured=()):
+    """POST data for the home page's editor, as the admin's JavaScript sends it."""
+    return nested_form_data(
+        {
+            "title": home.title,
+            "slug": home.slug,
+            "introduction": rich_text(f"<p>{introduction}</p>"),
+            "featured_articles": inline_formset(
+                [{"article": article.pk} for article in featured]
+            ),
         }
     )

@@ -5,9 +5,9 @@ from django.test import TestCase, override_settings
 from wagtail.models import PageViewRestriction
 
 from articles.models import Contributor
-from articles.tests.factories import make_article, make_index, site_root
 from polls.models import Choice, Poll
-from polls.tests.test_votes import JSON, SAME_ORIGIN
+from polls.testing import JSON, SAME_ORIGIN
+from testing.pages import make_article, make_index, site_root
 
 
 @override_settings(

@@ -15,7 +15,7 @@ cache, and ``purge()`` replaces the token, so one write invalidates every
 stored page in every worker at once (with Redis or the file cache; a
 per-process memory cache is only for a single process). Publishing,
 unpublishing, moving or deleting a page, and editing anything pages show,
-purges (see ``home.signal_handlers``).
+purges (see ``core.signal_handlers``).
 
 Each worker also keeps the last pages it served in memory, under the same
 keys, so a hit need not read and unpickle the page from Redis or the file
@@ -32,7 +32,7 @@ from django.core.cache import caches
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
-from polls import reader_state
+from core import registry
 
 CACHE_ALIAS = "pages"
 GENERATION_KEY = "page-cache:generation"
@@ -47,15 +47,15 @@ def cache():
 
 
 def timeout():
-    return getattr(settings, "PAGE_CACHE_TIMEOUT", 3600)
+    return settings.PAGE_CACHE_TIMEOUT
 
 
 def is_enabled():
-    return getattr(settings, "PAGE_CACHE_ENABLED", True)
+    return settings.PAGE_CACHE_ENABLED
 
 
 def is_enabled_for_routes():
-    return getattr(settings, "ROUTE_CACHE_ENABLED", True)
+    return settings.ROUTE_CACHE_ENABLED
 
 
 def purge():
@@ -90,7 +90,7 @@ def _may_use_cache(request):
         and request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         # A page showing the reader's own poll answer is theirs alone.
-        and not reader_state.is_requested(request)
+        and not registry.is_private(request)
     )
 
 
@@ -175,9 +175,7 @@ def mark_public_page(request, response):
         and "Cache-Control" not in response
     ):
         _drop_vary_cookie(response)
-        patch_cache_control(
-            response, public=True, max_age=getattr(settings, "PAGE_MAX_AGE", 60)
-        )
+        patch_cache_control(response, public=True, max_age=settings.PAGE_MAX_AGE)
 
 
 def _drop_vary_cookie(response):

@@ -1,6 +1,6 @@
 """Pages answer 503, not 500, while the database is unreachable.
 
-Anonymous readers keep getting cached pages (``home.page_cache``) without
+Anonymous readers keep getting cached pages (``core.page_cache``) without
 the database. Anything else that needs it while it restarts, refuses
 connections, or stays locked past SQLite's busy timeout gets the 503 page
 with ``Retry-After``: browsers, crawlers and CDNs then know to come back

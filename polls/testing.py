@@ -1,17 +1,24 @@
-"""Test data for polls: plain Wagtail pages, never the site's article types."""
+"""Test data for polls: plain Wagtail pages, never the site's article types.
+
+Public, like ``wagtail.test.utils``: polls' own tests use it, and so may the
+tests of a site that uses polls (to build answers, or post votes as a
+browser would), so no app's tests import another app's tests.
+"""
 
 import datetime
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
 from django.template import Context, Template
-from django.test import RequestFactory
+from django.test import RequestFactory, TestCase
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page, Site
 
 from polls import tally
-from polls.models import Choice, Poll, Response, Sentiment
+from polls.models import Choice, DailyCount, Poll, Response, Sentiment
 from polls.services import record_follow_up, record_vote
 
 
@@ -71,6 +78,36 @@ def make_user(username, *, groups=(), permissions=(), superuser=False):
     return user
 
 
+# What someone who reads the reports, triages comments and manages polls
+# needs. polls knows no groups: a site grants these to its own.
+EDITOR_PERMISSIONS = (
+    "wagtailadmin.access_admin",
+    "polls.view_results",
+    "polls.view_response",
+    "polls.change_response",
+    "polls.add_poll",
+    "polls.change_poll",
+    "polls.delete_poll",
+    "polls.view_poll",
+)
+
+
+def make_editor(username="editor"):
+    """An admin user with every polls permission (``EDITOR_PERMISSIONS``)."""
+    return make_user(username, permissions=EDITOR_PERMISSIONS)
+
+
+def make_group(name, permissions=EDITOR_PERMISSIONS):
+    """A group holding ``"app_label.codename"`` permissions."""
+    group = Group.objects.create(name=name)
+    for permission in permissions:
+        app_label, codename = permission.split(".")
+        group.permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
+    return group
+
+
 def vote(page, answer, count=1, *, on=None, reader="reader"):
     """``count`` readers give ``answer`` on ``page``, today or on the date ``on``."""
     start = Response.objects.filter(reader_key__startswith=f"{reader}-").count()
@@ -105,3 +142,43 @@ def comment_on(page, text, *, reader="critic", reasons=("other",), poll=None):
     return record_follow_up(
         page=page, poll=poll, reader_key=reader, reasons=list(reasons), comment=text
     )
+
+
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0 Safari/537.36"
+SAME_ORIGIN = {"HTTP_ORIGIN": "http://testserver", "HTTP_USER_AGENT": BROWSER}
+JSON = {"HTTP_ACCEPT": "application/json"}
+VOTE_URL = reverse("polls:vote")
+FOLLOW_UP_URL = reverse("polls:follow_up")
+
+
+class VoteTestCase(TestCase):
+    """Posts votes and follow-ups to the public endpoints, as a browser would."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.poll = default_poll()
+        cls.yes, cls.no = choice(cls.poll, "Yes"), choice(cls.poll, "No")
+        cls.page = make_page("Leg numbness")
+
+    def setUp(self):
+        cache.clear()
+
+    def vote(self, answer=None, js=False, headers=SAME_ORIGIN, address=None, **data):
+        body = {
+            "page": self.page.pk,
+            "poll": self.poll.pk,
+            "choice": (answer or self.yes).pk,
+        }
+        body.update(data)
+        extra = {**headers, **(JSON if js else {})}
+        if address:
+            extra["REMOTE_ADDR"] = address
+        return self.client.post(VOTE_URL, body, **extra)
+
+    def follow_up(self, js=False, headers=SAME_ORIGIN, **data):
+        body = {"page": self.page.pk, "poll": self.poll.pk, **data}
+        return self.client.post(FOLLOW_UP_URL, body, **headers, **(JSON if js else {}))
+
+    def assertNothingStored(self):
+        self.assertFalse(Response.objects.exists())
+        self.assertFalse(DailyCount.objects.exists())
