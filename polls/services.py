@@ -13,8 +13,8 @@ from django.db.models.constants import OnConflict
 from django.db.models.sql import InsertQuery
 from django.utils import timezone
 
-from polls import tally
-from polls.models import Reason, Response, TriageStatus
+from polls import lookups, tally
+from polls.models import Poll, Reason, Response, TriageStatus
 from polls.models.response import looks_personal
 
 CREATED, CHANGED, UNCHANGED = "created", "changed", "unchanged"
@@ -35,11 +35,31 @@ class VoteResult:
     outcome: str
 
 
+def live_page(page_id):
+    """The live page ``page_id`` (the fields a vote needs), or a 404 refusal."""
+    page = lookups.live_page(page_id)
+    if page is None:
+        raise VoteRefused("This page does not exist or is not published.", 404)
+    return page
+
+
+def open_poll(poll_id):
+    """The poll ``poll_id`` if it exists and takes answers, else a refusal."""
+    return _check_poll(Poll.objects.filter(pk=poll_id).first())
+
+
+def vote(*, page, poll_id, choice_id, reader_key):
+    """``record_vote`` for the ids a form sent: refuses those that do not fit."""
+    choice = lookups.choice_with_poll(choice_id)
+    if choice is None or choice.poll_id != poll_id:
+        open_poll(poll_id)  # a missing or closed poll says so first
+        raise VoteRefused("That answer does not belong to this poll.", 400)
+    return record_vote(page=page, choice=choice, reader_key=reader_key)
+
+
 def record_vote(*, page, choice, reader_key):
     """Record the reader's answer, or change the one they gave before."""
-    poll = choice.poll
-    if not poll.is_active:
-        raise VoteRefused("This poll is closed.", status=400)
+    poll = _check_poll(choice.poll)
     if not page.live:
         raise VoteRefused("This page is not published.", status=404)
 
@@ -156,6 +176,14 @@ def delete_old_comments(older_than):
         .exclude(comment="")
         .update(comment="", comment_flagged=False)
     )
+
+
+def _check_poll(poll):
+    if poll is None:
+        raise VoteRefused("This poll does not exist.", 404)
+    if not poll.is_active:
+        raise VoteRefused("This poll is closed.", 400)
+    return poll
 
 
 def _insert_unless_answered(response):
