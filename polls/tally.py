@@ -9,6 +9,11 @@ tables of ``polls.models.counters`` together:
 - ``PageTotal``: per page and choice, all of them (``total``), those of the
   30 days up to ``recent_as_of`` (``recent``) and the last day answered.
 
+On PostgreSQL a first answer given today moves them in the very statement
+that inserts it: ``counted_insert`` writes the same moves as SQL upserts, so
+the vote is one round trip and one transaction (SQLite cannot put an
+``INSERT`` inside ``WITH``, so there it is the insert, then ``move``).
+
 The other paths need no move of their own. Counters hold no copy of a
 choice's sentiment, so an editor changing it changes every report at once;
 a choice or poll with responses cannot be deleted, and deleting one without
@@ -81,6 +86,36 @@ def move(*changes):
         _move_daily(item)
         if item.delta < 0:
             _recompute_last_date(item)
+
+
+def counted_insert(insert_sql, insert_params, item):
+    """One statement that runs an insert and, if it inserted, ``move(item)``.
+
+    ``insert_sql`` must return a row only when it inserts the response
+    ``item`` counts (``INSERT … ON CONFLICT DO NOTHING RETURNING id``).
+    Returns ``(sql, params)``, or None where it takes more than one statement:
+    on SQLite (no ``INSERT`` inside ``WITH``) and for anything but a first
+    answer given today, which then goes through ``move``.
+
+    The counters move as ``move`` moves them, written as upserts: the
+    ``PageTotal`` row first (its window moved to today, as ``_move_total``
+    does, reading the days it drops before this statement's own change), then
+    the ``DailyCount`` row; each waits for the one before it, so the rows are
+    locked in ``move``'s order. One statement is one transaction: a first
+    vote costs one round trip, and is committed when it returns.
+    """
+    if (
+        connection.vendor != "postgresql"
+        or item is None
+        or item.delta <= 0
+        or item.day != timezone.localdate()
+    ):
+        return None
+    keys = [item.page_id, item.poll_id, item.choice_id]
+    day = _date(item.day)
+    params = [*insert_params, *keys, item.delta, item.delta, day, day]
+    params += [item.delta, item.delta, *keys, day, item.delta, item.delta]
+    return _counted_insert_sql().replace("{insert}", insert_sql), params
 
 
 def recount(today=None):
@@ -184,16 +219,17 @@ def rebuild():
 
 
 def _move_total(item, today):
-    in_window = item.day > today - WINDOW
-    rows = PageTotal.objects.filter(page_id=item.page_id, choice_id=item.choice_id)
     # The common case, a first answer today on a row already written today,
     # needs no window arithmetic: a plain update, prepared once (through the
-    # ORM, building it cost more than running it).
+    # ORM, building it cost more than running it, so nothing below is built
+    # until this has missed).
     if item.day == today and _execute(
         _fast_sql()["total_up" if item.delta > 0 else "total_down"],
         [item.delta, item.delta, item.page_id, item.choice_id, _date(today)],
     ):
         return
+    in_window = item.day > today - WINDOW
+    rows = PageTotal.objects.filter(page_id=item.page_id, choice_id=item.choice_id)
     changes = {
         "total": F("total") + item.delta,
         "recent": recent_as_of_day(today) + (item.delta if in_window else 0),
@@ -221,14 +257,14 @@ def _move_total(item, today):
 
 
 def _move_daily(item):
-    key = {"page_id": item.page_id, "choice_id": item.choice_id, "date": item.day}
-    counters = DailyCount.objects.filter(**key)
     moved = _execute(
         _fast_sql()["daily"],
         [item.delta, item.page_id, item.choice_id, _date(item.day)],
     )
     if moved or item.delta < 0:
         return
+    key = {"page_id": item.page_id, "choice_id": item.choice_id, "date": item.day}
+    counters = DailyCount.objects.filter(**key)
     try:
         with transaction.atomic():
             DailyCount.objects.create(**key, poll_id=item.poll_id, count=item.delta)
@@ -251,6 +287,47 @@ def _fast_sql():
         "daily": f"UPDATE {daily} SET {q('count')} = {q('count')} + %s "
         f"WHERE {key} AND {q('date')} = %s",
     }
+
+
+@functools.cache
+def _counted_insert_sql():
+    """``counted_insert``'s statement (PostgreSQL), with ``{insert}`` to fill."""
+    q = connection.ops.quote_name
+
+    def columns(model, *names):
+        return ", ".join(q(model._meta.get_field(name).column) for name in names)
+
+    total, daily = q(PageTotal._meta.db_table), q(DailyCount._meta.db_table)
+    keys = ("page", "poll", "choice")
+    page, choice, date, count = q("page_id"), q("choice_id"), q("date"), q("count")
+    as_of, days = q("recent_as_of"), WINDOW.days
+    totals = columns(PageTotal, *keys, "total", "recent", "recent_as_of", "last_date")
+    dropped = (
+        f"SELECT SUM(d.{count}) FROM {daily} d WHERE d.{page} = t.{page} "
+        f"AND d.{choice} = t.{choice} AND d.{date} > t.{as_of} - {days} "
+        f"AND d.{date} <= EXCLUDED.{as_of} - {days}"
+    )
+    return (
+        "WITH inserted AS ({insert}), "
+        f"moved_total AS (INSERT INTO {total} AS t "
+        f"({totals}) "
+        "SELECT %s, %s, %s, %s, %s, %s, %s FROM inserted "
+        f"ON CONFLICT ({page}, {choice}) DO UPDATE SET "
+        f"{q('total')} = t.{q('total')} + %s, "
+        f"{q('recent')} = CASE WHEN t.{as_of} >= EXCLUDED.{as_of} "
+        f"THEN t.{q('recent')} ELSE t.{q('recent')} - COALESCE(({dropped}), 0) "
+        "END + %s, "
+        f"{as_of} = EXCLUDED.{as_of}, "
+        f"{q('last_date')} = GREATEST(COALESCE(t.{q('last_date')}, "
+        f"EXCLUDED.{q('last_date')}), EXCLUDED.{q('last_date')}) "
+        "RETURNING 1), "
+        f"moved_daily AS (INSERT INTO {daily} AS d "
+        f"({columns(DailyCount, *keys, 'date', 'count')}) "
+        "SELECT %s, %s, %s, %s, %s FROM moved_total "
+        f"ON CONFLICT ({page}, {choice}, {date}) DO UPDATE SET "
+        f"{count} = d.{count} + %s) "
+        "SELECT * FROM inserted"
+    )
 
 
 def _execute(sql, params):

@@ -135,13 +135,14 @@ class VoteByIdsTests(TestCase):
 
     def test_a_fitting_vote_is_recorded_with_its_choice_and_poll(self):
         result = vote(
-            page=live_page(self.page.pk),
+            page_id=self.page.pk,
             poll_id=self.poll.pk,
             choice_id=self.yes.pk,
             reader_key="r",
         )
         self.assertEqual(result.outcome, CREATED)
         self.assertEqual(result.response.choice.label, "Yes")
+        self.assertEqual(result.response.page.url, self.page.url)
         self.assertEqual(counts(self.page), {"Yes": 1})
 
     def test_each_misfit_is_refused_with_its_reason_writing_nothing(self):
@@ -160,12 +161,16 @@ class VoteByIdsTests(TestCase):
             "choice unknown, poll closed": (closed.pk, 999_999, 400, "closed"),
         }
         for name, (poll_id, choice_id, status, words) in cases.items():
-            with self.subTest(name), self.assertRaises(VoteRefused) as caught:
-                vote(
-                    page=self.page, poll_id=poll_id, choice_id=choice_id, reader_key="r"
-                )
-            self.assertEqual(caught.exception.status, status)
-            self.assertIn(words, caught.exception.message)
+            with self.subTest(name):
+                with self.assertRaises(VoteRefused) as caught:
+                    vote(
+                        page_id=self.page.pk,
+                        poll_id=poll_id,
+                        choice_id=choice_id,
+                        reader_key="r",
+                    )
+                self.assertEqual(caught.exception.status, status)
+                self.assertIn(words, caught.exception.message)
         self.assertFalse(Response.objects.exists())
 
     def test_pages_and_polls_that_cannot_be_answered_are_refused(self):
@@ -174,6 +179,14 @@ class VoteByIdsTests(TestCase):
             with self.subTest(page_id), self.assertRaises(VoteRefused) as caught:
                 live_page(page_id)
             self.assertEqual(caught.exception.status, 404)
+            with self.subTest(page_id), self.assertRaises(VoteRefused) as caught:
+                vote(
+                    page_id=page_id,
+                    poll_id=self.poll.pk,
+                    choice_id=self.yes.pk,
+                    reader_key="r",
+                )
+            self.assertIn("not published", caught.exception.message)
         self.assertEqual(live_page(self.page.pk).pk, self.page.pk)
         self.assertEqual(open_poll(self.poll.pk), self.poll)
         with self.assertRaises(VoteRefused):

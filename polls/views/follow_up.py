@@ -15,7 +15,13 @@ from wagtail.models import Page
 
 from polls.forms import FollowUpForm
 from polls.models import Choice, PollSettings
-from polls.services import AnswerNeeded, VoteRefused, open_poll, record_follow_up
+from polls.services import (
+    AnswerNeeded,
+    VoteRefused,
+    live_page,
+    open_poll,
+    record_follow_up,
+)
 from polls.views.protection import PollPostView
 from polls.views.replies import answer_json, as_id, return_anchor, wants_json
 from polls.widget import widget_context
@@ -30,7 +36,8 @@ class FollowUpView(PollPostView):
             return super().invalid(request, form)
         return self.check(request, form, *target, form.problem, form.first_error(), 400)
 
-    def handle(self, request, form, page, reader_key):
+    def handle(self, request, form, reader_key):
+        page = live_page(form.cleaned_data["page"])
         poll = open_poll(form.cleaned_data["poll"])
         data = form.cleaned_data
         answer_id = data["confirm"] or data["choice"]

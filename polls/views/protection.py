@@ -23,9 +23,9 @@ from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
-from polls import conf, readers, services
+from polls import conf, readers
 from polls.origin import is_same_origin
-from polls.ratelimit import hit
+from polls.ratelimit import hits
 from polls.retries import (
     RETRY_AFTER,
     UNAVAILABLE_MESSAGE,
@@ -48,7 +48,11 @@ def looks_like_a_bot(request):
 
 @method_decorator(csrf_exempt, name="dispatch")
 class PollPostView(View):
-    """Origin check, rate limit, bot filter; subclasses ``handle`` and ``decoy``."""
+    """Origin check, rate limit, bot filter; subclasses ``handle`` and ``decoy``.
+
+    The reader's key (an HMAC of their cookie) is worked out once, here, and
+    serves both the rate limit and the answer.
+    """
 
     http_method_names = ["post"]
     form_class = None
@@ -66,7 +70,8 @@ class PollPostView(View):
                 request, "This answer did not come from this site's pages.", 403
             )
         cookie, new_cookie = readers.reader_cookie(request)
-        retry_after = self.rate_limited(request, cookie)
+        reader_key = readers.reader_key(cookie)
+        retry_after = self.rate_limited(request, reader_key)
         if retry_after:
             response = self.refuse(
                 request,
@@ -87,7 +92,9 @@ class PollPostView(View):
         if not is_bot and not form.is_valid():
             return self.invalid(request, form)
         try:
-            response = with_database_retries(self.answer, request, form, cookie, is_bot)
+            response = with_database_retries(
+                self.answer, request, form, reader_key, is_bot
+            )
         except VoteRefused as refusal:
             return self.refuse(request, refusal.message, refusal.status)
         except DatabaseUnavailable:
@@ -99,20 +106,18 @@ class PollPostView(View):
     def invalid(self, request, form):
         return self.refuse(request, form.first_error(), 400)
 
-    def answer(self, request, form, cookie, is_bot):
+    def answer(self, request, form, reader_key, is_bot):
         if is_bot:
             # Answer as if stored, so a bot learns nothing; store nothing.
             return self.decoy(request, form)
-        page = services.live_page(form.cleaned_data["page"])
-        return self.handle(request, form, page, readers.reader_key(cookie))
+        return self.handle(request, form, reader_key)
 
-    def rate_limited(self, request, cookie):
+    def rate_limited(self, request, reader_key):
+        """Seconds to wait if the reader or their network sent too many."""
         limits = conf.get("POLLS_RATE_LIMITS")
-        reader_limit, reader_window = limits["reader"]
-        network_limit, network_window = limits["network"]
-        return max(
-            hit("reader", readers.reader_key(cookie), reader_limit, reader_window),
-            hit("network", readers.network_key(request), network_limit, network_window),
+        return hits(
+            ("reader", reader_key, *limits["reader"]),
+            ("network", readers.network_key(request), *limits["network"]),
         )
 
     def refuse(self, request, message, status):

@@ -20,15 +20,15 @@ THANKS = "Thank you for your feedback."
 class VoteView(PollPostView):
     form_class = VoteForm
 
-    def handle(self, request, form, page, reader_key):
+    def handle(self, request, form, reader_key):
         data = form.cleaned_data
-        result = vote(
-            page=page,
+        response = vote(
+            page_id=data["page"],
             poll_id=data["poll"],
             choice_id=data["choice"],
             reader_key=reader_key,
-        )
-        return self.answered(request, form, page, result.response.choice)
+        ).response
+        return self.answered(request, form, response.page, response.choice)
 
     def decoy(self, request, form):
         data = form.data
