@@ -42,7 +42,13 @@ from bench.server import (
 ARTICLE = "/articles/why-does-my-leg-go-numb-when-i-run/"
 RESULTS = ROOT / "bench" / "results" / "latest.json"
 POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
-POSTGRES_URL = f"{POSTGRES_SERVER}/bench_health"
+# Dropped and created again by every run; another name keeps two runs on one
+# server apart.
+POSTGRES_DATABASE = os.environ.get("BENCH_POSTGRES_DATABASE", "bench_health")
+POSTGRES_URL = f"{POSTGRES_SERVER}/{POSTGRES_DATABASE}"
+# The scenarios `--rows` can pick; static is always measured (every rate is
+# a ratio of it).
+ROWS = ("static", "cached", "uncached", "votes", "reports")
 
 
 def say(message):
@@ -180,10 +186,10 @@ def recreate_postgres_database():
     code = (
         "import psycopg, sys\n"
         "with psycopg.connect(sys.argv[1] + '/postgres', autocommit=True) as c:\n"
-        "    c.execute('DROP DATABASE IF EXISTS bench_health WITH (FORCE)')\n"
-        "    c.execute('CREATE DATABASE bench_health')\n"
+        "    c.execute(f'DROP DATABASE IF EXISTS \"{sys.argv[2]}\" WITH (FORCE)')\n"
+        "    c.execute(f'CREATE DATABASE \"{sys.argv[2]}\"')\n"
     )
-    subprocess.run([PYTHON, "-c", code, POSTGRES_SERVER], check=True)
+    subprocess.run([PYTHON, "-c", code, POSTGRES_SERVER, POSTGRES_DATABASE], check=True)
 
 
 def run_reports_only(args):
@@ -202,6 +208,7 @@ def run_reports_only(args):
 
 
 def run(args):
+    rows = args.rows
     results = {"duration_s": args.duration, "scenarios": {}}
     scenarios = results["scenarios"]
     with workspace("bench-") as workdir:
@@ -224,25 +231,32 @@ def run(args):
             scenarios["static"] = wrk(
                 f"{server.base_url}/static/bench/article.html", args.duration
             )
-            say("2. article, page cache on")
-            fetch(server.base_url + ARTICLE)
-            scenarios["cached"] = wrk(server.base_url + ARTICLE, args.duration)
-            say("4. votes on SQLite (WAL)")
-            scenarios["votes_sqlite"] = vote_scenario(server, env, args.duration)
+            if "cached" in rows:
+                say("2. article, page cache on")
+                fetch(server.base_url + ARTICLE)
+                scenarios["cached"] = wrk(server.base_url + ARTICLE, args.duration)
+            if "votes" in rows:
+                say("4. votes on SQLite (WAL)")
+                scenarios["votes_sqlite"] = vote_scenario(server, env, args.duration)
 
-        uncached_env = {**env, "PAGE_CACHE_ENABLED": "0"}
-        with Server(uncached_env, port, log_path=workdir / "gunicorn.log") as server:
-            say("3. article, page cache off")
-            scenarios["uncached"] = wrk(server.base_url + ARTICLE, args.duration)
+        if "uncached" in rows:
+            uncached_env = {**env, "PAGE_CACHE_ENABLED": "0"}
+            log = workdir / "gunicorn.log"
+            with Server(uncached_env, port, log_path=log) as server:
+                say("3. article, page cache off")
+                scenarios["uncached"] = wrk(server.base_url + ARTICLE, args.duration)
 
-        reports = {"1k": report_timings(env, f"{args.small_votes:,} votes")}
-        if args.large_votes:
-            say(f"Adding votes up to {args.large_votes:,}")
-            generate(env, args.articles, args.large_votes)
-            reports["1m"] = report_timings(env, f"{args.large_votes:,} votes")
-        scenarios["reports"] = reports
+        if "reports" in rows:
+            reports = {"1k": report_timings(env, f"{args.small_votes:,} votes")}
+            if args.large_votes:
+                say(f"Adding votes up to {args.large_votes:,}")
+                generate(env, args.articles, args.large_votes)
+                reports["1m"] = report_timings(env, f"{args.large_votes:,} votes")
+            scenarios["reports"] = reports
 
-        if args.skip_postgres or not postgres_available():
+        if "votes" not in rows:
+            pass
+        elif args.skip_postgres or not postgres_available():
             scenarios["votes_postgres"] = {"skipped": "PostgreSQL is not reachable"}
         else:
             say("4. votes on PostgreSQL")
@@ -285,13 +299,16 @@ def table(results):
         )
 
     row("1. static (whitenoise)", scenarios["static"])
-    row("2. article, page cache on", scenarios["cached"], 0.9)
-    row("3. article, page cache off", scenarios["uncached"], 0.15)
-    for database in ("sqlite", "postgres"):
+    if "cached" in scenarios:
+        row("2. article, page cache on", scenarios["cached"], 0.9)
+    if "uncached" in scenarios:
+        row("3. article, page cache off", scenarios["uncached"], 0.15)
+    votes = [db for db in ("sqlite", "postgres") if f"votes_{db}" in scenarios]
+    for database in votes:
         data = scenarios[f"votes_{database}"]
         row(f"4. votes, {database}", data, 0.25, data.get("exact", False))
     lines = [format_row(r) for r in rows]
-    for database in ("sqlite", "postgres"):
+    for database in votes:
         data = scenarios[f"votes_{database}"]
         if "skipped" not in data:
             lines.append(
@@ -300,7 +317,7 @@ def table(results):
                 f"{data['refused'] or 0}, errors {data['errors'] or 0} → "
                 f"{'exact' if data['exact'] else 'MISMATCH'}"
             )
-    lines += report_rows(scenarios["reports"])
+    lines += report_rows(scenarios.get("reports", {}))
     return "\n".join(lines)
 
 
@@ -334,6 +351,16 @@ def format_row(cells):
     return "  ".join(str(cell).ljust(width) for cell, width in pairs)
 
 
+def rows_argument(value):
+    rows = {row.strip() for row in value.split(",") if row.strip()}
+    unknown = rows - set(ROWS)
+    if unknown:
+        raise argparse.ArgumentTypeError(
+            f"unknown rows {', '.join(sorted(unknown))}; choose from {', '.join(ROWS)}"
+        )
+    return {"static", *rows}
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
@@ -343,6 +370,13 @@ def main(argv=None):
     parser.add_argument("--small-votes", type=int, default=1000)
     parser.add_argument("--large-votes", type=int, default=1_000_000)
     parser.add_argument("--skip-postgres", action="store_true")
+    parser.add_argument(
+        "--rows",
+        type=rows_argument,
+        default=ROWS,
+        help=f"comma-separated scenarios to run, of {', '.join(ROWS)} (default: "
+        "all); static is always run. `--rows votes` measures only the votes.",
+    )
     parser.add_argument(
         "--reports-only",
         action="store_true",

@@ -46,7 +46,9 @@ from bench.server import (
 )
 
 RESULTS = ROOT / "bench" / "results" / "soak-latest.json"
-POSTGRES_DATABASE = "soak_health"
+# Dropped and created again by every run; another name keeps two runs on one
+# server apart.
+POSTGRES_DATABASE = os.environ.get("SOAK_POSTGRES_DATABASE", "soak_health")
 REASONS = ["inaccurate", "hard_to_understand", "did_not_answer", "other"]
 COMMENTS = [
     "",

@@ -2,9 +2,15 @@
 
 Override any of them in the project's settings, e.g.
 ``POLLS_RATE_LIMITS = {"reader": (10, 60), "network": (120, 60)}``.
+
+Each is read once and remembered (every vote reads several, and a setting
+left at its default costs Django an exception per read); a changed setting
+(``override_settings`` in tests) is forgotten at once.
 """
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 
 DEFAULTS = {
     "POLLS_READER_COOKIE": "poll_reader",
@@ -26,5 +32,17 @@ DEFAULTS = {
 }
 
 
+_read = {}
+
+
 def get(name):
-    return getattr(settings, name, DEFAULTS[name])
+    try:
+        return _read[name]
+    except KeyError:
+        value = _read[name] = getattr(settings, name, DEFAULTS[name])
+        return value
+
+
+@receiver(setting_changed)
+def _forget(*, setting, **kwargs):
+    _read.pop(setting, None)

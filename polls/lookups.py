@@ -1,11 +1,12 @@
-"""The vote path's two reads, as plain SQL built once per process.
+"""The vote path's reads, as plain SQL built once per process.
 
 A vote reads its page and its choice (with the poll) before it writes.
 Through the ORM each read cost more to build than to run (a third of a
-vote's time in process, see README "Performance"); here each is one
-prepared statement, and the rows become model instances without the
-queryset machinery. Only the fields the vote path reads are loaded; the
-others are deferred, as with ``only()``.
+vote's time in process, see README "Performance"); here ``vote_target``
+reads all three in one prepared statement, and the rows become model
+instances without the queryset machinery. Only the fields the vote path
+reads are loaded; the others are deferred, as with ``only()``. When it
+finds nothing, ``live_page`` and ``choice_with_poll`` tell which is missing.
 """
 
 from functools import cache
@@ -18,6 +19,21 @@ from polls.models import Choice, Poll
 PAGE_FIELDS = {"id", "title", "slug", "url_path", "live", "live_revision_id", "depth"}
 CHOICE_FIELDS = {"id", "poll_id", "label", "sentiment", "sort_order"}
 POLL_FIELDS = {"id", "is_active"}
+
+
+def vote_target(page_id, choice_id):
+    """``(live page, choice with its poll)``, or None if either is missing."""
+    sql, page_fields, choice_fields, poll_fields = _target_query()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [page_id, True, choice_id])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    pages, choices = len(page_fields), len(page_fields) + len(choice_fields)
+    page = Page.from_db(connection.alias, page_fields, row[:pages])
+    choice = Choice.from_db(connection.alias, choice_fields, row[pages:choices])
+    choice.poll = Poll.from_db(connection.alias, poll_fields, row[choices:])
+    return page, choice
 
 
 def live_page(page_id):
@@ -49,6 +65,23 @@ def _columns(model, wanted, table_alias):
     quote = connection.ops.quote_name
     columns = ", ".join(f"{table_alias}.{quote(f.column)}" for f in fields)
     return columns, [f.attname for f in fields]
+
+
+@cache
+def _target_query():
+    quote = connection.ops.quote_name
+    page_columns, page_fields = _columns(Page, PAGE_FIELDS, "p")
+    choice_columns, choice_fields = _columns(Choice, CHOICE_FIELDS, "c")
+    poll_columns, poll_fields = _columns(Poll, POLL_FIELDS, "q")
+    sql = (
+        f"SELECT {page_columns}, {choice_columns}, {poll_columns} "
+        f"FROM {quote(Page._meta.db_table)} p, {quote(Choice._meta.db_table)} c "
+        f"JOIN {quote(Poll._meta.db_table)} q "
+        f"ON q.{quote('id')} = c.{quote('poll_id')} "
+        f"WHERE p.{quote('id')} = %s AND p.{quote('live')} = %s "
+        f"AND c.{quote('id')} = %s"
+    )
+    return sql, page_fields, choice_fields, poll_fields
 
 
 @cache

@@ -1,21 +1,85 @@
-"""Fixed-window rate limits kept in the cache (Redis in production)."""
+"""Fixed-window rate limits kept in the cache (Redis in production).
 
+A vote is counted against several limits at once (its reader and its
+network), so ``hits`` counts them together: on Redis in one round trip (a
+pipeline of ``SET … NX EX`` and ``INCR`` per counter), elsewhere through the
+cache's own ``incr``, which needs no ``add`` once the window's counter exists.
+"""
+
+import logging
 import time
 
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, caches
+from django.core.cache.backends.redis import RedisCache
+
+logger = logging.getLogger(__name__)
 
 
 def hit(scope, key, limit, window):
     """Count one request; return the seconds to wait if over the limit, else 0."""
+    return hits((scope, key, limit, window))
+
+
+def hits(*limits):
+    """Count one request against each ``(scope, key, limit, window)``.
+
+    Returns the longest wait (in seconds) among the limits it is over, else 0.
+    """
     now = int(time.time())
-    bucket = now // window
-    cache_key = f"polls:rate:{scope}:{key}:{bucket}"
-    cache.add(cache_key, 0, timeout=window + 1)
+    counters = []
+    for scope, key, limit, window in limits:
+        bucket = now // window
+        counters.append(
+            (
+                f"polls:rate:{scope}:{key}:{bucket}",
+                window + 1,
+                limit,
+                (bucket + 1) * window,
+            )
+        )
+    counts = _increment([(key, timeout) for key, timeout, _, _ in counters])
+    return max(
+        (ends - now if count > limit else 0)
+        for count, (_, _, limit, ends) in zip(counts, counters, strict=True)
+    )
+
+
+def _increment(counters):
+    """Add one to each ``(key, timeout)`` counter, creating it at 0 first."""
+    cache = caches[DEFAULT_CACHE_ALIAS]
+    if isinstance(cache, RedisCache):
+        counts = _increment_on_redis(cache, counters)
+        if counts is not None:
+            return counts
+    return [_increment_one(cache, key, timeout) for key, timeout in counters]
+
+
+def _increment_on_redis(cache, counters):
+    """Every counter in one round trip; None if Redis failed (the cache's own
+    methods then decide what a failure means)."""
+    from redis.exceptions import RedisError
+
+    keys = [(cache.make_and_validate_key(key), timeout) for key, timeout in counters]
     try:
-        count = cache.incr(cache_key)
+        pipeline = cache._cache.get_client(write=True).pipeline(transaction=False)
+        for key, timeout in keys:
+            pipeline.set(key, 0, ex=timeout, nx=True)
+            pipeline.incr(key)
+        replies = pipeline.execute()
+    except RedisError as error:
+        logger.warning("Rate-limit counters unavailable in one round trip: %s", error)
+        return None
+    return replies[1::2]
+
+
+def _increment_one(cache, key, timeout):
+    try:
+        return cache.incr(key)
+    except ValueError:  # the window's first request, or evicted
+        if cache.add(key, 1, timeout=timeout):
+            return 1
+    try:
+        return cache.incr(key)  # another request added it first
     except ValueError:  # evicted between add and incr
-        cache.set(cache_key, 1, timeout=window + 1)
-        count = 1
-    if count > limit:
-        return (bucket + 1) * window - now
-    return 0
+        cache.set(key, 1, timeout=timeout)
+        return 1

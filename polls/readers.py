@@ -6,10 +6,12 @@ without the server's secret, and never to a person. The client's network
 is hashed the same way for rate limiting and only ever lives in the cache.
 """
 
+import functools
 import ipaddress
 import re
 import secrets
 
+from django.conf import settings
 from django.utils.crypto import salted_hmac
 
 from polls import conf
@@ -37,7 +39,12 @@ def reader_key(cookie_value):
 def network_key(request):
     """An HMAC of the client's /24 (IPv4) or /64 (IPv6) network."""
     address = request.META.get(conf.get("POLLS_CLIENT_ADDRESS_HEADER"), "")
-    address = address.split(",")[0].strip()
+    return _network_key(address.split(",")[0].strip(), settings.SECRET_KEY)
+
+
+@functools.lru_cache(maxsize=4096)
+def _network_key(address, secret):
+    """Remembered per worker: the same few networks send most requests."""
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:
@@ -45,7 +52,9 @@ def network_key(request):
     else:
         prefix = 24 if ip.version == 4 else 64
         network = str(ipaddress.ip_network(f"{ip}/{prefix}", strict=False))
-    return salted_hmac("polls.network", network, algorithm="sha256").hexdigest()[:32]
+    return salted_hmac(
+        "polls.network", network, secret=secret, algorithm="sha256"
+    ).hexdigest()[:32]
 
 
 def set_reader_cookie(response, request, value):

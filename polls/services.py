@@ -3,18 +3,21 @@
 Every function here runs in one transaction. A reader has at most one
 response per poll and page (a database constraint guarantees it, also when
 two requests race), and every change to what a response counts as moves the
-counters through ``polls.tally.move`` in the same transaction.
+counters through ``polls.tally`` in the same transaction. On PostgreSQL a
+first answer is one statement, and so its own transaction: the response's
+insert with ``tally``'s counter moves (``tally.counted_insert``).
 """
 
+import functools
 from dataclasses import dataclass
 
-from django.db import IntegrityError, router, transaction
+from django.db import IntegrityError, connections, router, transaction
 from django.db.models.constants import OnConflict
 from django.db.models.sql import InsertQuery
 from django.utils import timezone
 
-from polls import tally
-from polls.models import Reason, Response, TriageStatus
+from polls import lookups, tally
+from polls.models import Poll, Reason, Response, TriageStatus
 from polls.models.response import looks_personal
 
 CREATED, CHANGED, UNCHANGED = "created", "changed", "unchanged"
@@ -35,27 +38,61 @@ class VoteResult:
     outcome: str
 
 
+def live_page(page_id):
+    """The live page ``page_id`` (the fields a vote needs), or a 404 refusal."""
+    page = lookups.live_page(page_id)
+    if page is None:
+        raise VoteRefused("This page does not exist or is not published.", 404)
+    return page
+
+
+def open_poll(poll_id):
+    """The poll ``poll_id`` if it exists and takes answers, else a refusal."""
+    return _check_poll(Poll.objects.filter(pk=poll_id).first())
+
+
+def vote(*, page_id, poll_id, choice_id, reader_key):
+    """``record_vote`` for the ids a form sent: refuses those that do not fit.
+
+    One read finds the live page and the choice with its poll; only when it
+    finds nothing do the reads that tell which is missing run.
+    """
+    target = lookups.vote_target(page_id, choice_id)
+    if target is not None and target[1].poll_id == poll_id:
+        page, choice = target
+    else:
+        page = live_page(page_id)  # a missing page says so first
+        choice = lookups.choice_with_poll(choice_id)
+        if choice is None or choice.poll_id != poll_id:
+            open_poll(poll_id)  # then a missing or closed poll
+            raise VoteRefused("That answer does not belong to this poll.", 400)
+    return record_vote(page=page, choice=choice, reader_key=reader_key)
+
+
 def record_vote(*, page, choice, reader_key):
     """Record the reader's answer, or change the one they gave before."""
-    poll = choice.poll
-    if not poll.is_active:
-        raise VoteRefused("This poll is closed.", status=400)
+    poll = _check_poll(choice.poll)
     if not page.live:
         raise VoteRefused("This page is not published.", status=404)
 
+    response = Response(
+        poll=poll,
+        choice=choice,
+        page=page,
+        page_title=page.title[:255],
+        page_url=(page.url or "")[:2048],
+        revision_id=page.live_revision_id,
+        reader_key=reader_key,
+    )
+    # Most votes are first answers: insert, and let the unique constraint say
+    # when the reader has answered before. Where one statement can also move
+    # the counters, it is the whole transaction.
+    insert = _insert_statement(response)
+    inserted = _insert_counted(response, *insert)
+    if inserted:
+        return VoteResult(response, CREATED)
     with transaction.atomic():
-        response = Response(
-            poll=poll,
-            choice=choice,
-            page=page,
-            page_title=page.title[:255],
-            page_url=(page.url or "")[:2048],
-            revision_id=page.live_revision_id,
-            reader_key=reader_key,
-        )
-        # Most votes are first answers: insert, and let the unique
-        # constraint say when the reader has answered before.
-        if _insert_unless_answered(response):
+        if inserted is None and _run_insert(response, *insert):
             tally.move(tally.change(response, +1))
             return VoteResult(response, CREATED)
 
@@ -63,6 +100,7 @@ def record_vote(*, page, choice, reader_key):
         if response is None:
             # Only a constraint other than one-answer-per-reader refuses it.
             raise IntegrityError("the response could not be stored")
+        response.page = page
         if response.choice_id == choice.pk:
             return VoteResult(response, UNCHANGED)
         # The follow-up explained a negative answer the reader took back.
@@ -164,29 +202,64 @@ def delete_old_comments(older_than):
     )
 
 
-def _insert_unless_answered(response):
-    """Insert ``response`` unless the reader has answered; True if inserted.
+def _check_poll(poll):
+    if poll is None:
+        raise VoteRefused("This poll does not exist.", 404)
+    if not poll.is_active:
+        raise VoteRefused("This poll is closed.", 400)
+    return poll
 
-    One statement, ``INSERT … ON CONFLICT DO NOTHING RETURNING id`` (SQLite
-    writes ``INSERT OR IGNORE``), built by Django's own insert compiler so it
-    suits both backends. It replaces a savepoint, the insert, and a rollback
-    to the savepoint when the unique constraint refuses.
-    """
-    fields = [f for f in Response._meta.concrete_fields if not f.primary_key]
-    query = InsertQuery(Response, on_conflict=OnConflict.IGNORE)
-    query.insert_values(fields, [response])
-    compiler = query.get_compiler(using=router.db_for_write(Response))
-    compiler.returning_fields = [Response._meta.pk]
-    [(sql, params)] = compiler.as_sql()
-    with compiler.connection.cursor() as cursor:
+
+def _insert_counted(response, sql, params):
+    """Insert ``response`` and count it in one statement, where the database
+    allows (``tally.counted_insert``): True if inserted, False if the reader
+    has answered before, None if it takes more than one statement here."""
+    statement = tally.counted_insert(sql, params, tally.change(response, +1))
+    return None if statement is None else _run_insert(response, *statement)
+
+
+def _run_insert(response, sql, params):
+    """Run an insert of ``response`` that returns its id, or nothing when the
+    reader has answered before; True if it inserted."""
+    alias = router.db_for_write(Response)
+    with connections[alias].cursor() as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()
     if row is None:
         return False
     response.pk = row[0]
     response._state.adding = False
-    response._state.db = compiler.using
+    response._state.db = alias
     return True
+
+
+def _insert_statement(response):
+    """``INSERT … ON CONFLICT DO NOTHING RETURNING id`` for ``response``.
+
+    Built by Django's own insert compiler, once per process, so it suits
+    both backends (SQLite writes ``INSERT OR IGNORE``); its values are adapted
+    as that compiler adapts them. It replaces a savepoint, the insert, and a
+    rollback to the savepoint when the unique constraint refuses.
+    """
+    alias = router.db_for_write(Response)
+    sql, fields = _insert_sql(alias)
+    connection = connections[alias]
+    params = [
+        field.get_db_prep_save(field.pre_save(response, add=True), connection)
+        for field in fields
+    ]
+    return sql, params
+
+
+@functools.cache
+def _insert_sql(alias):
+    fields = [f for f in Response._meta.concrete_fields if not f.primary_key]
+    query = InsertQuery(Response, on_conflict=OnConflict.IGNORE)
+    query.insert_values(fields, [Response(reader_key="", page_title="")])
+    compiler = query.get_compiler(using=alias)
+    compiler.returning_fields = [Response._meta.pk]
+    [(sql, _params)] = compiler.as_sql()
+    return sql, fields
 
 
 def _locked_response(poll, page, reader_key):

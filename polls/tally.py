@@ -14,6 +14,11 @@ transaction, and it moves every counter table together:
   figures), written last so its rows, shared by every page, are locked for
   the shortest time.
 
+On PostgreSQL a first answer given today (without reasons) moves them in the
+very statement that inserts it: ``counted_insert`` writes the same moves as
+SQL upserts, so the vote is one round trip and one transaction (SQLite cannot
+put an ``INSERT`` inside ``WITH``, so there it is the insert, then ``move``).
+
 The other paths need no move of their own. Counters hold no copy of a
 choice's sentiment, so an editor changing it changes every report at once;
 a choice or poll with responses cannot be deleted, and deleting one without
@@ -171,6 +176,40 @@ class Recount:
     reasons: Counter
 
 
+def counted_insert(insert_sql, insert_params, item):
+    """One statement that runs an insert and, if it inserted, ``move(item)``.
+
+    ``insert_sql`` must return a row only when it inserts the response
+    ``item`` counts (``INSERT … ON CONFLICT DO NOTHING RETURNING id``).
+    Returns ``(sql, params)``, or None where it takes more than one statement:
+    on SQLite (no ``INSERT`` inside ``WITH``) and for anything but a first
+    answer given today, which then goes through ``move``.
+
+    The counters move as ``move`` moves them, written as upserts: the
+    ``PageTotal`` row first (its window moved to today, as ``_move_total``
+    does, reading the days it drops before this statement's own change), then
+    the ``DailyCount`` row, then the ``SiteDailyCount`` row (``move`` moves no
+    reasons for a first answer without any); each waits for the one before
+    it, so the rows are locked in ``move``'s order. One statement is one
+    transaction: a first vote costs one round trip, and is committed when it
+    returns.
+    """
+    if (
+        connection.vendor != "postgresql"
+        or item is None
+        or item.delta <= 0
+        or item.day != timezone.localdate()
+        or item.reasons
+    ):
+        return None
+    keys = [item.page_id, item.poll_id, item.choice_id]
+    day = _date(item.day)
+    params = [*insert_params, *keys, item.delta, item.delta, day, day]
+    params += [item.delta, item.delta, *keys, day, item.delta, item.delta]
+    params += [item.poll_id, item.choice_id, day, item.delta, item.delta]
+    return _counted_insert_sql().replace("{insert}", insert_sql), params
+
+
 def recount(today=None):
     """What the counters must hold (a ``Recount``), from the responses alone.
 
@@ -313,16 +352,17 @@ def rebuild():
 
 
 def _move_total(item, today):
-    in_window = item.day > today - WINDOW
-    rows = PageTotal.objects.filter(page_id=item.page_id, choice_id=item.choice_id)
     # The common case, a first answer today on a row already written today,
     # needs no window arithmetic: a plain update, prepared once (through the
-    # ORM, building it cost more than running it).
+    # ORM, building it cost more than running it, so nothing below is built
+    # until this has missed).
     if item.day == today and _execute(
         _fast_sql()["total_up" if item.delta > 0 else "total_down"],
         [item.delta, item.delta, item.page_id, item.choice_id, _date(today)],
     ):
         return
+    in_window = item.day > today - WINDOW
+    rows = PageTotal.objects.filter(page_id=item.page_id, choice_id=item.choice_id)
     changes = {
         "total": F("total") + item.delta,
         "recent": recent_as_of_day(today) + (item.delta if in_window else 0),
@@ -350,14 +390,14 @@ def _move_total(item, today):
 
 
 def _move_daily(item):
-    key = {"page_id": item.page_id, "choice_id": item.choice_id, "date": item.day}
-    counters = DailyCount.objects.filter(**key)
     moved = _execute(
         _fast_sql()["daily"],
         [item.delta, item.page_id, item.choice_id, _date(item.day)],
     )
     if moved or item.delta < 0:
         return
+    key = {"page_id": item.page_id, "choice_id": item.choice_id, "date": item.day}
+    counters = DailyCount.objects.filter(**key)
     try:
         with transaction.atomic():
             DailyCount.objects.create(**key, poll_id=item.poll_id, count=item.delta)
@@ -410,6 +450,53 @@ def _fast_sql():
         f"{q('moves')} = {q('moves')} + 1 "
         f"WHERE {q('choice_id')} = %s AND {q('date')} = %s",
     }
+
+
+@functools.cache
+def _counted_insert_sql():
+    """``counted_insert``'s statement (PostgreSQL), with ``{insert}`` to fill."""
+    q = connection.ops.quote_name
+
+    def columns(model, *names):
+        return ", ".join(q(model._meta.get_field(name).column) for name in names)
+
+    total, daily = q(PageTotal._meta.db_table), q(DailyCount._meta.db_table)
+    site = q(SiteDailyCount._meta.db_table)
+    keys = ("page", "poll", "choice")
+    page, choice, date, count = q("page_id"), q("choice_id"), q("date"), q("count")
+    as_of, days = q("recent_as_of"), WINDOW.days
+    totals = columns(PageTotal, *keys, "total", "recent", "recent_as_of", "last_date")
+    dropped = (
+        f"SELECT SUM(d.{count}) FROM {daily} d WHERE d.{page} = t.{page} "
+        f"AND d.{choice} = t.{choice} AND d.{date} > t.{as_of} - {days} "
+        f"AND d.{date} <= EXCLUDED.{as_of} - {days}"
+    )
+    return (
+        "WITH inserted AS ({insert}), "
+        f"moved_total AS (INSERT INTO {total} AS t "
+        f"({totals}) "
+        "SELECT %s, %s, %s, %s, %s, %s, %s FROM inserted "
+        f"ON CONFLICT ({page}, {choice}) DO UPDATE SET "
+        f"{q('total')} = t.{q('total')} + %s, "
+        f"{q('recent')} = CASE WHEN t.{as_of} >= EXCLUDED.{as_of} "
+        f"THEN t.{q('recent')} ELSE t.{q('recent')} - COALESCE(({dropped}), 0) "
+        "END + %s, "
+        f"{as_of} = EXCLUDED.{as_of}, "
+        f"{q('last_date')} = GREATEST(COALESCE(t.{q('last_date')}, "
+        f"EXCLUDED.{q('last_date')}), EXCLUDED.{q('last_date')}) "
+        "RETURNING 1), "
+        f"moved_daily AS (INSERT INTO {daily} AS d "
+        f"({columns(DailyCount, *keys, 'date', 'count')}) "
+        "SELECT %s, %s, %s, %s, %s FROM moved_total "
+        f"ON CONFLICT ({page}, {choice}, {date}) DO UPDATE SET "
+        f"{count} = d.{count} + %s RETURNING 1), "
+        f"moved_site AS (INSERT INTO {site} AS s "
+        f"({columns(SiteDailyCount, 'poll', 'choice', 'date', 'count', 'moves')}) "
+        "SELECT %s, %s, %s, %s, 1 FROM moved_daily "
+        f"ON CONFLICT ({date}, {choice}) DO UPDATE SET "
+        f"{count} = s.{count} + %s, {q('moves')} = s.{q('moves')} + 1) "
+        "SELECT * FROM inserted"
+    )
 
 
 def _execute(sql, params):

@@ -1,7 +1,8 @@
 from django.urls import path
 
 from polls.views.follow_up import FollowUpView
-from polls.views.votes import ReaderAnswerView, VoteView
+from polls.views.reader_answer import ReaderAnswerView
+from polls.views.votes import VoteView
 
 app_name = "polls"
 

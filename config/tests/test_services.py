@@ -1,14 +1,17 @@
 """The production path: PostgreSQL and Redis, when configured (CI sets both)."""
 
+from unittest import mock
+
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from django.db import connection
 from django.test import RequestFactory, TestCase, override_settings
+from redis.client import Pipeline, Redis
 from wagtail.search.backends import get_search_backend
 
 from conftest import require_service
-from polls.ratelimit import hit
+from polls.ratelimit import hit, hits
 from polls.views.votes import VoteView
 
 
@@ -32,6 +35,27 @@ class RedisTests(TestCase):
         self.assertGreater(results[2], 0)
         raw = caches["default"]._cache.get_client().keys("*polls:rate:reader*")
         self.assertTrue(raw, "the counter is stored in Redis")
+
+    def test_a_votes_limits_are_counted_in_one_round_trip(self):
+        caches["default"].clear()
+        with (
+            # Mid-window, so the three land in one window whenever this runs.
+            mock.patch("polls.ratelimit.time.time", return_value=1_000_030),
+            mock.patch.object(
+                Redis,
+                "execute_command",
+                autospec=True,
+                side_effect=Redis.execute_command,
+            ) as single,
+            mock.patch.object(
+                Pipeline, "execute", autospec=True, side_effect=Pipeline.execute
+            ) as pipelined,
+        ):
+            limits = [("reader", "r", 2, 60), ("network", "n", 9, 60)]
+            waits = [hits(*limits) for _ in range(3)]
+        self.assertEqual((single.call_count, pipelined.call_count), (0, 3))
+        self.assertEqual(waits[:2], [0, 0])
+        self.assertGreater(waits[2], 0)  # the reader's third, over its 2
 
     @override_settings(POLLS_RATE_LIMITS={"reader": (100, 60), "network": (1, 60)})
     def test_votes_are_rate_limited_through_redis(self):

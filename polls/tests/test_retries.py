@@ -91,7 +91,7 @@ class EndpointTests(TransactionTestCase):
                 real(**kwargs)  # saved, but the answer never reaches us
             raise OperationalError("server closed the connection unexpectedly")
 
-        return mock.patch("polls.views.votes.record_vote", side_effect=record_vote)
+        return mock.patch("polls.services.record_vote", side_effect=record_vote)
 
     def assertOneCountedAnswer(self):
         self.assertEqual(Response.objects.get().choice, self.no)
@@ -140,7 +140,8 @@ class EndpointTests(TransactionTestCase):
     def test_the_readers_answer_endpoint_answers_503(self, sleep):
         self.client.cookies["poll_reader"] = "r" * 40
         with mock.patch(
-            "polls.views.votes._reader_answer", side_effect=OperationalError("gone")
+            "polls.views.reader_answer.stored_answer",
+            side_effect=OperationalError("gone"),
         ):
             response = self.client.get(
                 reverse("polls:reader_answer"),

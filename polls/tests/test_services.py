@@ -14,9 +14,12 @@ from polls.services import (
     UNCHANGED,
     VoteRefused,
     delete_old_comments,
+    live_page,
+    open_poll,
     record_follow_up,
     record_vote,
     set_triage_status,
+    vote,
 )
 from polls.testing import choice, default_poll, make_page, make_poll
 
@@ -119,6 +122,75 @@ class RecordVoteTests(TestCase):
             self.assertEqual(caught.exception.status, status)
         self.assertFalse(Response.objects.exists())
         self.assertFalse(DailyCount.objects.exists())
+
+
+class VoteByIdsTests(TestCase):
+    """The ids a form sent: every refusal is the service's, none the view's."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.poll = default_poll()
+        cls.yes = choice(cls.poll, "Yes")
+        cls.page = make_page("Leg numbness")
+
+    def test_a_fitting_vote_is_recorded_with_its_choice_and_poll(self):
+        result = vote(
+            page_id=self.page.pk,
+            poll_id=self.poll.pk,
+            choice_id=self.yes.pk,
+            reader_key="r",
+        )
+        self.assertEqual(result.outcome, CREATED)
+        self.assertEqual(result.response.choice.label, "Yes")
+        self.assertEqual(result.response.page.url, self.page.url)
+        self.assertEqual(counts(self.page), {"Yes": 1})
+
+    def test_each_misfit_is_refused_with_its_reason_writing_nothing(self):
+        closed = make_poll("Closed poll", is_active=False)
+        other = make_poll("Another poll")
+        cases = {
+            "poll unknown": (999_999, self.yes.pk, 404, "poll does not exist"),
+            "poll closed": (closed.pk, choice(closed, "Yes").pk, 400, "closed"),
+            "choice of another poll": (
+                self.poll.pk,
+                choice(other, "Yes").pk,
+                400,
+                "does not belong",
+            ),
+            "choice unknown": (self.poll.pk, 999_999, 400, "does not belong"),
+            "choice unknown, poll closed": (closed.pk, 999_999, 400, "closed"),
+        }
+        for name, (poll_id, choice_id, status, words) in cases.items():
+            with self.subTest(name):
+                with self.assertRaises(VoteRefused) as caught:
+                    vote(
+                        page_id=self.page.pk,
+                        poll_id=poll_id,
+                        choice_id=choice_id,
+                        reader_key="r",
+                    )
+                self.assertEqual(caught.exception.status, status)
+                self.assertIn(words, caught.exception.message)
+        self.assertFalse(Response.objects.exists())
+
+    def test_pages_and_polls_that_cannot_be_answered_are_refused(self):
+        draft = make_page("Draft", live=False)
+        for page_id in [draft.pk, 999_999]:
+            with self.subTest(page_id), self.assertRaises(VoteRefused) as caught:
+                live_page(page_id)
+            self.assertEqual(caught.exception.status, 404)
+            with self.subTest(page_id), self.assertRaises(VoteRefused) as caught:
+                vote(
+                    page_id=page_id,
+                    poll_id=self.poll.pk,
+                    choice_id=self.yes.pk,
+                    reader_key="r",
+                )
+            self.assertIn("not published", caught.exception.message)
+        self.assertEqual(live_page(self.page.pk).pk, self.page.pk)
+        self.assertEqual(open_poll(self.poll.pk), self.poll)
+        with self.assertRaises(VoteRefused):
+            open_poll(make_poll("Closed", is_active=False).pk)
 
 
 class FollowUpTests(TestCase):

@@ -1,11 +1,13 @@
 """The counters reports read stay equal to the responses they count."""
 
+import dataclasses
 import datetime
 import random
 from collections import Counter
 from contextlib import contextmanager
 from unittest import mock
 
+from django.db import connection
 from django.db.models import Sum
 from django.test import TestCase
 from django.utils import timezone
@@ -164,6 +166,31 @@ class SentimentChangeTests(TestCase):
 
 
 class MoveTests(TestCase):
+    def test_only_a_first_answer_today_is_counted_in_its_own_insert(self):
+        poll, page = default_poll(), make_page("Numb legs")
+        first = tally.Change(
+            choice_id=choice(poll, "Yes").pk,
+            page_id=page.pk,
+            poll_id=poll.pk,
+            day=timezone.localdate(),
+            delta=1,
+        )
+        insert = "INSERT INTO polls_response DEFAULT VALUES RETURNING id"
+        statement = tally.counted_insert(insert, [], first)
+        if connection.vendor == "postgresql":
+            sql, params = statement
+            self.assertTrue(sql.startswith(f"WITH inserted AS ({insert})"))
+            self.assertEqual(sql.count("%s"), len(params))
+        else:
+            self.assertIsNone(statement)  # SQLite: the insert, then move()
+        for other in [
+            dataclasses.replace(first, delta=-1),
+            dataclasses.replace(first, day=first.day - datetime.timedelta(days=1)),
+            None,
+        ]:
+            with self.subTest(other):
+                self.assertIsNone(tally.counted_insert(insert, [], other))
+
     def test_a_status_change_that_keeps_the_count_writes_no_counter(self):
         page, yes = make_page("Numb legs"), choice(default_poll(), "Yes")
         response = vote(page, yes)[0]

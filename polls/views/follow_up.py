@@ -14,9 +14,16 @@ from django.utils.cache import patch_cache_control
 from wagtail.models import Page
 
 from polls.forms import FollowUpForm
-from polls.models import Choice, Poll, PollSettings
-from polls.services import AnswerNeeded, record_follow_up
-from polls.views.votes import PollPostView, _anchor, _answer, _as_int
+from polls.models import Choice, PollSettings
+from polls.services import (
+    AnswerNeeded,
+    VoteRefused,
+    live_page,
+    open_poll,
+    record_follow_up,
+)
+from polls.views.protection import PollPostView
+from polls.views.replies import answer_json, as_id, return_anchor, wants_json
 from polls.widget import widget_context
 
 
@@ -29,10 +36,9 @@ class FollowUpView(PollPostView):
             return super().invalid(request, form)
         return self.check(request, form, *target, form.problem, form.first_error(), 400)
 
-    def handle(self, request, form, page, reader_key):
-        poll = self.check_poll(
-            Poll.objects.filter(pk=form.cleaned_data["poll"]).first()
-        )
+    def handle(self, request, form, reader_key):
+        page = live_page(form.cleaned_data["page"])
+        poll = open_poll(form.cleaned_data["poll"])
         data = form.cleaned_data
         answer_id = data["confirm"] or data["choice"]
         answer = Choice.objects.filter(pk=answer_id).first() if answer_id else None
@@ -54,7 +60,7 @@ class FollowUpView(PollPostView):
         return self.sent(request, form, page, response.choice)
 
     def decoy(self, request, form):
-        page = Page.objects.live().filter(pk=_as_int(form.data.get("page"))).first()
+        page = Page.objects.live().filter(pk=as_id(form.data.get("page"))).first()
         thanks = PollSettings.for_request(request).follow_up_thanks()
         if page is None:
             return HttpResponse(thanks, content_type="text/plain")
@@ -64,9 +70,9 @@ class FollowUpView(PollPostView):
         query = {"answered": choice.pk} if choice else {}
         payload = {"message": PollSettings.for_request(request).follow_up_thanks()}
         if choice:
-            payload["answer"] = _answer(choice)
+            payload["answer"] = answer_json(choice)
         return self.respond(
-            request, page, _anchor(form), {**query, "follow_up": "sent"}, payload
+            request, page, return_anchor(form), {**query, "follow_up": "sent"}, payload
         )
 
     @staticmethod
@@ -76,17 +82,20 @@ class FollowUpView(PollPostView):
         if "page" not in data or "poll" not in data:
             return None
         page = Page.objects.live().filter(pk=data["page"]).first()
-        poll = Poll.objects.filter(pk=data["poll"], is_active=True).first()
-        return (page, poll) if page and poll else None
+        try:
+            poll = open_poll(data["poll"])
+        except VoteRefused:
+            return None
+        return (page, poll) if page else None
 
     def check(self, request, form, page, poll, problem, message, status, answer=None):
         """Ask the reader to fix or confirm what they sent; nothing is stored."""
-        if "application/json" in request.headers.get("Accept", ""):
+        if wants_json(request):
             response = JsonResponse(
                 {
                     "error": message,
                     "problem": problem,
-                    "answer": _answer(answer) if answer else None,
+                    "answer": answer_json(answer) if answer else None,
                 },
                 status=status,
             )
@@ -95,10 +104,10 @@ class FollowUpView(PollPostView):
                 request,
                 page,
                 poll,
-                _anchor(form),
+                return_anchor(form),
                 show_follow_up=True,
                 follow_up_choice=Choice.objects.filter(
-                    pk=_as_int(form.data.get("choice"))
+                    pk=as_id(form.data.get("choice"))
                 ).first(),
                 kept=form.kept(),
                 problem=problem,
