@@ -8,7 +8,7 @@ from django.conf import settings
 from django.test import override_settings
 
 from polls.models import Response
-from polls.tests.test_votes import (
+from polls.testing import (
     BROWSER,
     FOLLOW_UP_URL,
     JSON,

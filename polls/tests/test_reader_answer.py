@@ -4,7 +4,7 @@ from http import HTTPStatus
 
 from django.urls import reverse
 
-from polls.tests.test_votes import VoteTestCase
+from polls.testing import VoteTestCase
 
 
 class ReaderAnswerTests(VoteTestCase):
