@@ -78,6 +78,37 @@ class VoteForm(PollTargetForm):
     choice = forms.IntegerField(**ID)
 
 
+class VoteData:
+    """A vote's fields read with ``VoteForm``'s own fields, without a form.
+
+    A vote is the one write readers make, and building a Django form for it
+    (each instance deep-copies its fields, then binds and cleans each one)
+    was a sixth of its time in process. ``VoteForm`` has no ``clean``
+    methods, so cleaning each of its fields directly keeps its rules and
+    messages exactly; this offers what the vote view uses of a form.
+    """
+
+    fields = VoteForm.base_fields
+    reader_fields = VoteForm.reader_fields
+    first_error = VoteForm.first_error
+    is_honeypot_filled = VoteForm.is_honeypot_filled
+
+    def __init__(self, data):
+        self.data = data
+        self.cleaned_data = {}
+        self.errors = {}
+
+    def is_valid(self):
+        self.cleaned_data, self.errors = {}, {}
+        for name, field in self.fields.items():
+            value = field.widget.value_from_datadict(self.data, {}, name)
+            try:
+                self.cleaned_data[name] = field.clean(value)
+            except ValidationError as error:
+                self.errors[name] = error.messages
+        return not self.errors
+
+
 class FollowUpForm(PollTargetForm):
     """Reasons and a comment for a negative answer.
 

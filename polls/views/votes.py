@@ -8,7 +8,7 @@ The shared protection (same origin, rate limits, robots, retries) is
 from django.http import HttpResponse
 from wagtail.models import Page
 
-from polls.forms import VoteForm
+from polls.forms import VoteData
 from polls.models import Choice
 from polls.services import vote
 from polls.views.protection import PollPostView
@@ -18,7 +18,7 @@ THANKS = "Thank you for your feedback."
 
 
 class VoteView(PollPostView):
-    form_class = VoteForm
+    form_class = VoteData
 
     def handle(self, request, form, reader_key):
         data = form.cleaned_data
