@@ -55,11 +55,15 @@ def say(message):
     print(message, flush=True)
 
 
-def wrk(url, duration, connections=32, script=None, script_args=()):
+def wrk(url, duration, connections=32, script=None, script_args=(), serving=None):
     """Requests/s and latency percentiles (ms) from wrk.
 
     With a Lua ``script``, its ``done()`` may print one line of JSON, which
-    is returned as ``script_result``.
+    is returned as ``script_result``. ``serving()`` gives the pids of the
+    processes that serve the requests (gunicorn's workers, the database's
+    backends), asked before and after: their CPU time per request is
+    returned too, a figure that other work on the machine changes far less
+    than the rate.
     """
     command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency"]
     if script:
@@ -67,7 +71,12 @@ def wrk(url, duration, connections=32, script=None, script_args=()):
     command.append(url)
     if script_args:
         command += ["--", *map(str, script_args)]
+    cpu_before = {pid: cpu_seconds(pid) for pid in serving()} if serving else {}
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    cpu_used = sum(
+        max(0.0, cpu_seconds(pid) - cpu_before.get(pid, 0.0))
+        for pid in set(serving() if serving else ()) | set(cpu_before)
+    )
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     socket_errors = re.search(r"Socket errors: (.*)", output)
@@ -78,10 +87,22 @@ def wrk(url, duration, connections=32, script=None, script_args=()):
         "non_2xx": int(errors.group(1)) if errors else 0,
         "socket_errors": socket_errors.group(1).strip() if socket_errors else "",
     }
+    answered = int(re.search(r"(\d+) requests in", output).group(1))
+    if serving and answered:
+        result["cpu_ms_per_request"] = 1000 * cpu_used / answered
     printed = [line for line in output.splitlines() if line.startswith("{")]
     if printed:
         result["script_result"] = json.loads(printed[-1])
     return result
+
+
+def cpu_seconds(pid):
+    """User + system CPU seconds process ``pid`` has used, or 0 if it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _wrk_latency(output, label):
@@ -121,7 +142,7 @@ def count_endpoint_votes(env):
     return int(django_shell(env, code).splitlines()[-1])
 
 
-def vote_scenario(server, env, duration, connections=32):
+def vote_scenario(server, env, duration, connections=32, database_pids=None):
     """Votes driven by wrk, as the static row is: every request a new reader's
     first "Yes", on the articles in turn (``bench/votes.lua``).
 
@@ -129,15 +150,21 @@ def vote_scenario(server, env, duration, connections=32):
     so up to ``connections`` votes may be stored without being acknowledged
     (and a timed-out request may or may not have been stored): the row is
     exact when every acknowledged vote is stored and nothing else is, give
-    or take those.
+    or take those. ``database_pids()`` gives the database server's processes
+    that serve the site, whose CPU counts with the workers'.
     """
     poll, choice, pages = article_ids(env)
+
+    def serving():
+        return server.worker_pids() + (database_pids() if database_pids else [])
+
     result = wrk(
         server.base_url + "/polls/vote/",
         duration,
         connections,
         script=VOTES_SCRIPT,
         script_args=(poll, choice, ",".join(map(str, pages)), secrets.token_hex(4)),
+        serving=serving,
     )
     counts = result.pop("script_result")
     stored = count_endpoint_votes(env)
@@ -195,6 +222,18 @@ def recreate_postgres_database():
     subprocess.run([PYTHON, "-c", code, POSTGRES_SERVER, POSTGRES_DATABASE], check=True)
 
 
+def postgres_backend_pids():
+    """The PostgreSQL server's processes serving the bench database."""
+    import psycopg
+
+    with psycopg.connect(f"{POSTGRES_URL}", autocommit=True) as connection:
+        rows = connection.execute(
+            "SELECT pid FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        ).fetchall()
+    return [pid for (pid,) in rows]
+
+
 def run_reports_only(args):
     """Only scenario 5 (``--reports-only``): the editors' views at both sizes."""
     with workspace("bench-") as workdir:
@@ -232,12 +271,16 @@ def run(args):
         with Server(env, port, log_path=workdir / "gunicorn.log") as server:
             say("1. static file through whitenoise")
             scenarios["static"] = wrk(
-                f"{server.base_url}/static/bench/article.html", args.duration
+                f"{server.base_url}/static/bench/article.html",
+                args.duration,
+                serving=server.worker_pids,
             )
             if "cached" in rows:
                 say("2. article, page cache on")
                 fetch(server.base_url + ARTICLE)
-                scenarios["cached"] = wrk(server.base_url + ARTICLE, args.duration)
+                scenarios["cached"] = wrk(
+                    server.base_url + ARTICLE, args.duration, serving=server.worker_pids
+                )
             if "votes" in rows:
                 say("4. votes on SQLite (WAL)")
                 scenarios["votes_sqlite"] = vote_scenario(server, env, args.duration)
@@ -247,7 +290,9 @@ def run(args):
             log = workdir / "gunicorn.log"
             with Server(uncached_env, port, log_path=log) as server:
                 say("3. article, page cache off")
-                scenarios["uncached"] = wrk(server.base_url + ARTICLE, args.duration)
+                scenarios["uncached"] = wrk(
+                    server.base_url + ARTICLE, args.duration, serving=server.worker_pids
+                )
 
         if "reports" in rows:
             reports = {"1k": report_timings(env, f"{args.small_votes:,} votes")}
@@ -270,7 +315,7 @@ def run(args):
             generate(pg_env, args.articles, 0)
             with Server(pg_env, port, log_path=workdir / "gunicorn-pg.log") as server:
                 scenarios["votes_postgres"] = vote_scenario(
-                    server, pg_env, args.duration
+                    server, pg_env, args.duration, database_pids=postgres_backend_pids
                 )
     return results
 
@@ -278,14 +323,17 @@ def run(args):
 def table(results):
     scenarios = results["scenarios"]
     static = scenarios["static"]["requests_per_second"]
-    rows = [("scenario", "req/s", "× static", "p50 ms", "p99 ms", "target", "met")]
+    rows = [
+        ("scenario", "req/s", "× static", "p50 ms", "p99 ms", "CPU ms", "target", "met")
+    ]
 
     def row(name, data, target=None, extra_ok=True):
         if "skipped" in data:
-            rows.append((name, "-", "-", "-", "-", "-", data["skipped"]))
+            rows.append((name, "-", "-", "-", "-", "-", "-", data["skipped"]))
             return
         rate = data["requests_per_second"]
         ratio = rate / static
+        cpu = data.get("cpu_ms_per_request")
         met = (
             "" if target is None else ("yes" if ratio >= target and extra_ok else "NO")
         )
@@ -296,6 +344,7 @@ def table(results):
                 f"{ratio:.2f}",
                 f"{data['p50_ms']:.1f}",
                 f"{data['p99_ms']:.1f}",
+                "" if cpu is None else f"{cpu:.2f}",
                 "" if target is None else f"≥ {target}",
                 met,
             )
@@ -349,7 +398,7 @@ def report_rows(reports):
 
 
 def format_row(cells):
-    widths = (28, 8, 9, 8, 8, 7, 4)
+    widths = (28, 8, 9, 8, 8, 7, 7, 4)
     pairs = zip(cells, widths, strict=True)
     return "  ".join(str(cell).ljust(width) for cell, width in pairs)
 
