@@ -14,6 +14,7 @@ from functools import cache
 from django.db import connection
 from wagtail.models import Page
 
+from polls import prepared
 from polls.models import Choice, Poll
 
 PAGE_FIELDS = {"id", "title", "slug", "url_path", "live", "live_revision_id", "depth"}
@@ -24,7 +25,7 @@ POLL_FIELDS = {"id", "is_active"}
 def vote_target(page_id, choice_id):
     """``(live page, choice with its poll)``, or None if either is missing."""
     sql, page_fields, choice_fields, poll_fields = _target_query()
-    with connection.cursor() as cursor:
+    with prepared.cursor() as cursor:
         cursor.execute(sql, [page_id, True, choice_id])
         row = cursor.fetchone()
     if row is None:
@@ -39,7 +40,7 @@ def vote_target(page_id, choice_id):
 def live_page(page_id):
     """The live page ``page_id`` (a few fields), or None."""
     sql, fields = _page_query()
-    with connection.cursor() as cursor:
+    with prepared.cursor() as cursor:
         cursor.execute(sql, [page_id, True])
         row = cursor.fetchone()
     return None if row is None else Page.from_db(connection.alias, fields, row)
@@ -48,7 +49,7 @@ def live_page(page_id):
 def choice_with_poll(choice_id):
     """The choice ``choice_id`` with its poll attached, or None."""
     sql, choice_fields, poll_fields = _choice_query()
-    with connection.cursor() as cursor:
+    with prepared.cursor() as cursor:
         cursor.execute(sql, [choice_id])
         row = cursor.fetchone()
     if row is None:

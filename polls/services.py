@@ -16,7 +16,7 @@ from django.db.models.constants import OnConflict
 from django.db.models.sql import InsertQuery
 from django.utils import timezone
 
-from polls import lookups, tally
+from polls import lookups, prepared, tally
 from polls.models import Poll, Reason, Response, TriageStatus
 from polls.models.response import looks_personal
 
@@ -222,7 +222,7 @@ def _run_insert(response, sql, params):
     """Run an insert of ``response`` that returns its id, or nothing when the
     reader has answered before; True if it inserted."""
     alias = router.db_for_write(Response)
-    with connections[alias].cursor() as cursor:
+    with prepared.cursor(alias) as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()
     if row is None:

@@ -51,6 +51,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Greatest, TruncDate
 from django.utils import timezone
 
+from polls import prepared
 from polls.models import (
     DailyCount,
     DailyReasonCount,
@@ -501,7 +502,7 @@ def _counted_insert_sql():
 
 def _execute(sql, params):
     """Run ``sql``; the number of rows it changed."""
-    with connection.cursor() as cursor:
+    with prepared.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.rowcount
 

@@ -1,0 +1,45 @@
+"""The vote path's statements are prepared once per PostgreSQL session."""
+
+from django.db import DatabaseError, connection, transaction
+
+from conftest import require_service
+from polls import prepared
+from polls.models import Response
+from polls.testing import VoteTestCase
+
+
+class PreparedTests(VoteTestCase):
+    def prepared_statements(self):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT statement FROM pg_prepared_statements")
+            return [statement for (statement,) in cursor.fetchall()]
+
+    def setUp(self):
+        super().setUp()
+        require_service("DATABASE_URL", "PostgreSQL")
+        self.assertEqual(connection.vendor, "postgresql")
+
+    def test_a_vote_prepares_its_lookup_and_its_insert_once(self):
+        self.vote(self.yes, js=True)
+        self.client.cookies.clear()
+        self.vote(self.yes, js=True)
+        statements = self.prepared_statements()
+        inserts = [s for s in statements if 'INSERT INTO "polls_response"' in s]
+        lookups = [s for s in statements if 'FROM "wagtailcore_page" p' in s]
+        self.assertEqual((len(inserts), len(lookups)), (1, 1))
+        self.assertEqual(Response.objects.count(), 2)
+
+    def test_a_failed_transaction_leaves_the_next_vote_working(self):
+        self.vote(self.yes, js=True)
+        with self.assertRaises(DatabaseError), transaction.atomic():
+            with prepared.cursor() as cursor:
+                cursor.execute("SELECT 1 / %s", [0])
+        self.client.cookies.clear()
+        self.assertEqual(self.vote(self.no, js=True).status_code, 200)
+        self.assertEqual(Response.objects.filter(choice=self.no).count(), 1)
+
+    def test_queries_are_still_counted(self):
+        self.vote(self.yes, js=True)
+        self.client.cookies.clear()
+        with self.assertNumQueries(2):
+            self.vote(self.yes, js=True)
