@@ -48,7 +48,7 @@ from django.db.models import (
     Sum,
     Value,
 )
-from django.db.models.functions import Coalesce, Greatest, TruncDate
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from polls import prepared
@@ -206,8 +206,7 @@ def counted_insert(insert_sql, insert_params, item):
     keys = [item.page_id, item.poll_id, item.choice_id]
     day = _date(item.day)
     params = [*insert_params, *keys, item.delta, item.delta, day, day]
-    params += [item.delta, item.delta, *keys, day, item.delta, item.delta]
-    params += [item.poll_id, item.choice_id, day, item.delta, item.delta]
+    params += [*keys, day, item.delta, item.poll_id, item.choice_id, day, item.delta]
     return _counted_insert_sql().replace("{insert}", insert_sql), params
 
 
@@ -353,57 +352,46 @@ def rebuild():
 
 
 def _move_total(item, today):
-    # The common case, a first answer today on a row already written today,
-    # needs no window arithmetic: a plain update, prepared once (through the
-    # ORM, building it cost more than running it, so nothing below is built
-    # until this has missed).
+    """Move the page's all-time and 30-day counts, the window moved to ``today``.
+
+    An answer that arrives (the common case, a vote) is one upsert, written
+    once per process (``_upserts``): through the ORM, building the update
+    with its window arithmetic cost more than running it.
+    """
+    in_window = item.day > today - WINDOW
+    if item.delta > 0:
+        _execute(
+            _upserts()["total"] % _upserts()["total_values"],
+            [
+                item.page_id,
+                item.poll_id,
+                item.choice_id,
+                item.delta,
+                item.delta if in_window else 0,
+                _date(today),
+                _date(item.day),
+            ],
+        )
+        return
     if item.day == today and _execute(
-        _fast_sql()["total_up" if item.delta > 0 else "total_down"],
+        _fast_sql()["total_down"],
         [item.delta, item.delta, item.page_id, item.choice_id, _date(today)],
     ):
         return
-    in_window = item.day > today - WINDOW
-    rows = PageTotal.objects.filter(page_id=item.page_id, choice_id=item.choice_id)
-    changes = {
-        "total": F("total") + item.delta,
-        "recent": recent_as_of_day(today) + (item.delta if in_window else 0),
-        "recent_as_of": Value(today),
-    }
-    if item.delta > 0:
-        changes["last_date"] = Greatest(
-            Coalesce("last_date", Value(item.day)), Value(item.day)
-        )
-    if rows.update(**changes) or item.delta < 0:
-        return
-    try:
-        with transaction.atomic():
-            PageTotal.objects.create(
-                page_id=item.page_id,
-                poll_id=item.poll_id,
-                choice_id=item.choice_id,
-                total=item.delta,
-                recent=item.delta if in_window else 0,
-                recent_as_of=today,
-                last_date=item.day,
-            )
-    except IntegrityError:
-        rows.update(**changes)
+    PageTotal.objects.filter(page_id=item.page_id, choice_id=item.choice_id).update(
+        total=F("total") + item.delta,
+        recent=recent_as_of_day(today) + (item.delta if in_window else 0),
+        recent_as_of=Value(today),
+    )
 
 
 def _move_daily(item):
-    moved = _execute(
-        _fast_sql()["daily"],
-        [item.delta, item.page_id, item.choice_id, _date(item.day)],
-    )
-    if moved or item.delta < 0:
-        return
-    key = {"page_id": item.page_id, "choice_id": item.choice_id, "date": item.day}
-    counters = DailyCount.objects.filter(**key)
-    try:
-        with transaction.atomic():
-            DailyCount.objects.create(**key, poll_id=item.poll_id, count=item.delta)
-    except IntegrityError:
-        counters.update(count=F("count") + item.delta)
+    day = _date(item.day)
+    if item.delta > 0:
+        values = [item.page_id, item.poll_id, item.choice_id, day, item.delta]
+        _execute(_upserts()["daily"] % _upserts()["daily_values"], values)
+    else:
+        _execute(_fast_sql()["daily"], [item.delta, item.page_id, item.choice_id, day])
 
 
 def _move_reason(page_id, poll_id, day, reason, delta):
@@ -420,21 +408,16 @@ def _move_reason(page_id, poll_id, day, reason, delta):
 
 def _move_site(choice_id, poll_id, day, delta):
     """Move the site-wide day; ``moves`` counts every write (see ``SiteDailyCount``)."""
-    params = [delta, choice_id, _date(day)]
-    if _execute(_fast_sql()["site"], params) or delta < 0:
-        return
-    try:
-        with transaction.atomic():
-            SiteDailyCount.objects.create(
-                choice_id=choice_id, poll_id=poll_id, date=day, count=delta
-            )
-    except IntegrityError:
-        _execute(_fast_sql()["site"], params)
+    if delta > 0:
+        values = [poll_id, choice_id, _date(day), delta]
+        _execute(_upserts()["site"] % _upserts()["site_values"], values)
+    else:
+        _execute(_fast_sql()["site"], [delta, choice_id, _date(day)])
 
 
 @functools.cache
 def _fast_sql():
-    """The updates of a first answer today, written out for both backends."""
+    """The updates of an answer that leaves a counter, for both backends."""
     q = connection.ops.quote_name
     total, daily = q(PageTotal._meta.db_table), q(DailyCount._meta.db_table)
     site = q(SiteDailyCount._meta.db_table)
@@ -442,8 +425,6 @@ def _fast_sql():
     moves = f"{q('total')} = {q('total')} + %s, {q('recent')} = {q('recent')} + %s"
     today = f"{q('recent_as_of')} = %s"
     return {
-        "total_up": f"UPDATE {total} SET {moves}, {q('last_date')} = "
-        f"{q('recent_as_of')} WHERE {key} AND {today}",
         "total_down": f"UPDATE {total} SET {moves} WHERE {key} AND {today}",
         "daily": f"UPDATE {daily} SET {q('count')} = {q('count')} + %s "
         f"WHERE {key} AND {q('date')} = %s",
@@ -454,48 +435,79 @@ def _fast_sql():
 
 
 @functools.cache
-def _counted_insert_sql():
-    """``counted_insert``'s statement (PostgreSQL), with ``{insert}`` to fill."""
+def _upserts():
+    """An arriving answer's moves, as upserts both backends accept.
+
+    Each of "total", "daily" and "site" is ``INSERT INTO … AS alias (…) %s
+    ON CONFLICT … DO UPDATE …``, to be completed with its rows: the
+    ``*_values`` (``VALUES`` with placeholders) here, a ``SELECT`` from the
+    inserted response in ``counted_insert``. The conflict clauses read the
+    new row's figures from ``EXCLUDED``, so they are the same in both uses.
+    The ``PageTotal`` row's window moves to its new ``recent_as_of``
+    dropping the days that left it, as ``recent_as_of_day`` does.
+    """
     q = connection.ops.quote_name
+    sqlite = connection.vendor == "sqlite"
 
     def columns(model, *names):
         return ", ".join(q(model._meta.get_field(name).column) for name in names)
 
+    def days_before(date_sql):
+        days = WINDOW.days
+        return f"date({date_sql}, '-{days} days')" if sqlite else f"{date_sql} - {days}"
+
+    greatest = "MAX" if sqlite else "GREATEST"
     total, daily = q(PageTotal._meta.db_table), q(DailyCount._meta.db_table)
     site = q(SiteDailyCount._meta.db_table)
     keys = ("page", "poll", "choice")
     page, choice, date, count = q("page_id"), q("choice_id"), q("date"), q("count")
-    as_of, days = q("recent_as_of"), WINDOW.days
-    totals = columns(PageTotal, *keys, "total", "recent", "recent_as_of", "last_date")
+    as_of, recent, last = q("recent_as_of"), q("recent"), q("last_date")
     dropped = (
         f"SELECT SUM(d.{count}) FROM {daily} d WHERE d.{page} = t.{page} "
-        f"AND d.{choice} = t.{choice} AND d.{date} > t.{as_of} - {days} "
-        f"AND d.{date} <= EXCLUDED.{as_of} - {days}"
+        f"AND d.{choice} = t.{choice} AND d.{date} > {days_before(f't.{as_of}')} "
+        f"AND d.{date} <= {days_before(f'EXCLUDED.{as_of}')}"
     )
+    totals = columns(PageTotal, *keys, "total", "recent", "recent_as_of", "last_date")
+    return {
+        "total": f"INSERT INTO {total} AS t ({totals}) %s "
+        f"ON CONFLICT ({page}, {choice}) DO UPDATE SET "
+        f"{q('total')} = t.{q('total')} + EXCLUDED.{q('total')}, "
+        f"{recent} = CASE WHEN t.{as_of} >= EXCLUDED.{as_of} "
+        f"THEN t.{recent} ELSE t.{recent} - COALESCE(({dropped}), 0) "
+        f"END + EXCLUDED.{recent}, "
+        f"{as_of} = EXCLUDED.{as_of}, "
+        f"{last} = {greatest}(COALESCE(t.{last}, EXCLUDED.{last}), EXCLUDED.{last})",
+        "total_values": "VALUES (%s, %s, %s, %s, %s, %s, %s)",
+        "daily": f"INSERT INTO {daily} AS d "
+        f"({columns(DailyCount, *keys, 'date', 'count')}) %s "
+        f"ON CONFLICT ({page}, {choice}, {date}) DO UPDATE SET "
+        f"{count} = d.{count} + EXCLUDED.{count}",
+        "daily_values": "VALUES (%s, %s, %s, %s, %s)",
+        "site": f"INSERT INTO {site} AS s "
+        f"({columns(SiteDailyCount, 'poll', 'choice', 'date', 'count', 'moves')}) "
+        f"%s ON CONFLICT ({date}, {choice}) DO UPDATE SET "
+        f"{count} = s.{count} + EXCLUDED.{count}, {q('moves')} = s.{q('moves')} + 1",
+        "site_values": "VALUES (%s, %s, %s, %s, 1)",
+    }
+
+
+@functools.cache
+def _counted_insert_sql():
+    """``counted_insert``'s statement (PostgreSQL), with ``{insert}`` to fill.
+
+    ``_upserts``' three moves as data-modifying ``WITH`` parts, each reading
+    its row from the one before (``RETURNING 1``), so they run in order and
+    only when the response was inserted.
+    """
+    upserts = _upserts()
+    total = upserts["total"] % "SELECT %s, %s, %s, %s, %s, %s, %s FROM inserted"
+    daily = upserts["daily"] % "SELECT %s, %s, %s, %s, %s FROM moved_total"
+    site = upserts["site"] % "SELECT %s, %s, %s, %s, 1 FROM moved_daily"
     return (
         "WITH inserted AS ({insert}), "
-        f"moved_total AS (INSERT INTO {total} AS t "
-        f"({totals}) "
-        "SELECT %s, %s, %s, %s, %s, %s, %s FROM inserted "
-        f"ON CONFLICT ({page}, {choice}) DO UPDATE SET "
-        f"{q('total')} = t.{q('total')} + %s, "
-        f"{q('recent')} = CASE WHEN t.{as_of} >= EXCLUDED.{as_of} "
-        f"THEN t.{q('recent')} ELSE t.{q('recent')} - COALESCE(({dropped}), 0) "
-        "END + %s, "
-        f"{as_of} = EXCLUDED.{as_of}, "
-        f"{q('last_date')} = GREATEST(COALESCE(t.{q('last_date')}, "
-        f"EXCLUDED.{q('last_date')}), EXCLUDED.{q('last_date')}) "
-        "RETURNING 1), "
-        f"moved_daily AS (INSERT INTO {daily} AS d "
-        f"({columns(DailyCount, *keys, 'date', 'count')}) "
-        "SELECT %s, %s, %s, %s, %s FROM moved_total "
-        f"ON CONFLICT ({page}, {choice}, {date}) DO UPDATE SET "
-        f"{count} = d.{count} + %s RETURNING 1), "
-        f"moved_site AS (INSERT INTO {site} AS s "
-        f"({columns(SiteDailyCount, 'poll', 'choice', 'date', 'count', 'moves')}) "
-        "SELECT %s, %s, %s, %s, 1 FROM moved_daily "
-        f"ON CONFLICT ({date}, {choice}) DO UPDATE SET "
-        f"{count} = s.{count} + %s, {q('moves')} = s.{q('moves')} + 1) "
+        f"moved_total AS ({total} RETURNING 1), "
+        f"moved_daily AS ({daily} RETURNING 1), "
+        f"moved_site AS ({site}) "
         "SELECT * FROM inserted"
     )
 
