@@ -24,7 +24,9 @@ from the responses; only the comments waiting for triage are counted among
 the answers, through a small partial index. The CUSUM reads complete days
 only, so its result is kept in the cache for the day
 (``POLLS_ATTENTION_CACHE_SECONDS``), under a version of those days that
-any change to their answers moves (``counters_version``).
+any change to their answers moves (``counters_version``); the days
+themselves are kept one row per page (``polls.cusum_window``), so even
+an uncached view reads a row a page, not 120 days of counters.
 """
 
 import math
