@@ -1,4 +1,5 @@
 from .counters import DailyCount, PageTotal, SiteDailyCount
+from .cusum import CusumPage, CusumWindow
 from .digest import DigestPreference, DigestSent
 from .page_mixin import PollPageMixin
 from .poll import Choice, Poll, Sentiment
@@ -9,6 +10,8 @@ from .settings import PollSettings
 __all__ = [
     "COMMENT_MAX_LENGTH",
     "Choice",
+    "CusumPage",
+    "CusumWindow",
     "DailyCount",
     "DailyReasonCount",
     "DigestPreference",
