@@ -27,6 +27,7 @@ import sys
 from pathlib import Path
 
 from bench.server import (
+    BROWSER_AGENT,
     PYTHON,
     ROOT,
     Server,
@@ -71,11 +72,12 @@ def wrk(url, duration, connections=32, script=None, script_args=(), serving=None
     command.append(url)
     if script_args:
         command += ["--", *map(str, script_args)]
-    cpu_before = {pid: cpu_seconds(pid) for pid in serving()} if serving else {}
+    serving = serving or list
+    cpu_before = {pid: cpu_seconds(pid) for pid in serving()}
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     cpu_used = sum(
         max(0.0, cpu_seconds(pid) - cpu_before.get(pid, 0.0))
-        for pid in set(serving() if serving else ()) | set(cpu_before)
+        for pid in set(serving()) | set(cpu_before)
     )
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
@@ -88,7 +90,7 @@ def wrk(url, duration, connections=32, script=None, script_args=(), serving=None
         "socket_errors": socket_errors.group(1).strip() if socket_errors else "",
     }
     answered = int(re.search(r"(\d+) requests in", output).group(1))
-    if serving and answered:
+    if cpu_before and answered:
         result["cpu_ms_per_request"] = 1000 * cpu_used / answered
     printed = [line for line in output.splitlines() if line.startswith("{")]
     if printed:
@@ -163,7 +165,13 @@ def vote_scenario(server, env, duration, connections=32, database_pids=None):
         duration,
         connections,
         script=VOTES_SCRIPT,
-        script_args=(poll, choice, ",".join(map(str, pages)), secrets.token_hex(4)),
+        script_args=(
+            poll,
+            choice,
+            ",".join(map(str, pages)),
+            secrets.token_hex(4),
+            BROWSER_AGENT,
+        ),
         serving=serving,
     )
     counts = result.pop("script_result")
@@ -226,7 +234,7 @@ def postgres_backend_pids():
     """The PostgreSQL server's processes serving the bench database."""
     import psycopg
 
-    with psycopg.connect(f"{POSTGRES_URL}", autocommit=True) as connection:
+    with psycopg.connect(POSTGRES_URL, autocommit=True) as connection:
         rows = connection.execute(
             "SELECT pid FROM pg_stat_activity "
             "WHERE datname = current_database() AND pid <> pg_backend_pid()"

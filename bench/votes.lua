@@ -1,6 +1,7 @@
 -- wrk script for bench/run.py's vote rows: every request is a new reader's
 -- first "Yes", on the articles in turn, so each one stores a response.
--- Arguments: poll id, choice id, comma-separated page ids, a tag for this run.
+-- Arguments: poll id, choice id, comma-separated page ids, a tag for this run,
+-- the User-Agent to send.
 -- done() prints the answers wrk read, by class, as one line of JSON.
 local threads = {}
 
@@ -10,7 +11,7 @@ function setup(thread)
 end
 
 function init(args)
-  poll, choice, run = args[1], args[2], args[4]
+  poll, choice, run, agent = args[1], args[2], args[4], args[5]
   pages = {}
   for page in string.gmatch(args[3], "%d+") do
     table.insert(pages, page)
@@ -19,7 +20,7 @@ function init(args)
   headers = {
     ["Origin"] = "http://" .. wrk.host .. ":" .. wrk.port,
     ["Accept"] = "application/json",
-    ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0 Safari/537.36 bench",
+    ["User-Agent"] = agent,
     ["Content-Type"] = "application/x-www-form-urlencoded",
   }
 end

@@ -31,8 +31,8 @@ from django.db.models import Count, Max, Q, Sum
 from django.db.models.functions import Coalesce
 
 from polls.models import CusumPage, CusumWindow, DailyCount, SiteDailyCount
+from polls.models.counters import RECENT_DAYS  # "the last 30 days", as elsewhere
 
-RECENT_DAYS = 30
 BASELINE_DAYS = 90
 WINDOW = datetime.timedelta(days=RECENT_DAYS + BASELINE_DAYS)
 

@@ -361,7 +361,7 @@ def _move_total(item, today):
     in_window = item.day > today - WINDOW
     if item.delta > 0:
         _execute(
-            _upserts()["total"] % _upserts()["total_values"],
+            _upserts()["total"],
             [
                 item.page_id,
                 item.poll_id,
@@ -389,7 +389,7 @@ def _move_daily(item):
     day = _date(item.day)
     if item.delta > 0:
         values = [item.page_id, item.poll_id, item.choice_id, day, item.delta]
-        _execute(_upserts()["daily"] % _upserts()["daily_values"], values)
+        _execute(_upserts()["daily"], values)
     else:
         _execute(_fast_sql()["daily"], [item.delta, item.page_id, item.choice_id, day])
 
@@ -410,7 +410,7 @@ def _move_site(choice_id, poll_id, day, delta):
     """Move the site-wide day; ``moves`` counts every write (see ``SiteDailyCount``)."""
     if delta > 0:
         values = [poll_id, choice_id, _date(day), delta]
-        _execute(_upserts()["site"] % _upserts()["site_values"], values)
+        _execute(_upserts()["site"], values)
     else:
         _execute(_fast_sql()["site"], [delta, choice_id, _date(day)])
 
@@ -436,13 +436,24 @@ def _fast_sql():
 
 @functools.cache
 def _upserts():
+    """``_upsert_templates`` completed with ``VALUES``: what ``move`` runs."""
+    templates = _upsert_templates()
+    return {
+        "total": templates["total"] % "VALUES (%s, %s, %s, %s, %s, %s, %s)",
+        "daily": templates["daily"] % "VALUES (%s, %s, %s, %s, %s)",
+        "site": templates["site"] % "VALUES (%s, %s, %s, %s, 1)",
+    }
+
+
+@functools.cache
+def _upsert_templates():
     """An arriving answer's moves, as upserts both backends accept.
 
     Each of "total", "daily" and "site" is ``INSERT INTO … AS alias (…) %s
-    ON CONFLICT … DO UPDATE …``, to be completed with its rows: the
-    ``*_values`` (``VALUES`` with placeholders) here, a ``SELECT`` from the
-    inserted response in ``counted_insert``. The conflict clauses read the
-    new row's figures from ``EXCLUDED``, so they are the same in both uses.
+    ON CONFLICT … DO UPDATE …``, to be completed with its rows: ``VALUES``
+    for ``move`` (``_upserts``), a ``SELECT`` from the inserted response in
+    ``counted_insert``. The conflict clauses read the new row's figures from
+    ``EXCLUDED``, so they are the same in both uses.
     The ``PageTotal`` row's window moves to its new ``recent_as_of``
     dropping the days that left it, as ``recent_as_of_day`` does.
     """
@@ -477,17 +488,14 @@ def _upserts():
         f"END + EXCLUDED.{recent}, "
         f"{as_of} = EXCLUDED.{as_of}, "
         f"{last} = {greatest}(COALESCE(t.{last}, EXCLUDED.{last}), EXCLUDED.{last})",
-        "total_values": "VALUES (%s, %s, %s, %s, %s, %s, %s)",
         "daily": f"INSERT INTO {daily} AS d "
         f"({columns(DailyCount, *keys, 'date', 'count')}) %s "
         f"ON CONFLICT ({page}, {choice}, {date}) DO UPDATE SET "
         f"{count} = d.{count} + EXCLUDED.{count}",
-        "daily_values": "VALUES (%s, %s, %s, %s, %s)",
         "site": f"INSERT INTO {site} AS s "
         f"({columns(SiteDailyCount, 'poll', 'choice', 'date', 'count', 'moves')}) "
         f"%s ON CONFLICT ({date}, {choice}) DO UPDATE SET "
         f"{count} = s.{count} + EXCLUDED.{count}, {q('moves')} = s.{q('moves')} + 1",
-        "site_values": "VALUES (%s, %s, %s, %s, 1)",
     }
 
 
@@ -495,11 +503,11 @@ def _upserts():
 def _counted_insert_sql():
     """``counted_insert``'s statement (PostgreSQL), with ``{insert}`` to fill.
 
-    ``_upserts``' three moves as data-modifying ``WITH`` parts, each reading
-    its row from the one before (``RETURNING 1``), so they run in order and
-    only when the response was inserted.
+    ``_upsert_templates``' three moves as data-modifying ``WITH`` parts,
+    each reading its row from the one before (``RETURNING 1``), so they run
+    in order and only when the response was inserted.
     """
-    upserts = _upserts()
+    upserts = _upsert_templates()
     total = upserts["total"] % "SELECT %s, %s, %s, %s, %s, %s, %s FROM inserted"
     daily = upserts["daily"] % "SELECT %s, %s, %s, %s, %s FROM moved_total"
     site = upserts["site"] % "SELECT %s, %s, %s, %s, 1 FROM moved_daily"
