@@ -5,10 +5,13 @@ Through the ORM each read cost more to build than to run (a third of a
 vote's time in process, see README "Performance"); here ``vote_target``
 reads all three in one prepared statement, and the rows become model
 instances without the queryset machinery. Only the fields the vote path
-reads are loaded; the others are deferred, as with ``only()``. When it
-finds nothing, ``live_page`` and ``choice_with_poll`` tell which is missing.
+reads are loaded; the others are deferred, as with ``only()``. The page is
+a ``LivePage``, not Wagtail's model, which costs more to build than the
+vote's insert costs to run. When it finds nothing, ``live_page`` and
+``choice_with_poll`` tell which is missing.
 """
 
+from dataclasses import dataclass
 from functools import cache
 
 from django.db import connection
@@ -18,12 +21,30 @@ from polls import prepared
 from polls.models import Choice, Poll
 
 PAGE_FIELDS = {"id", "title", "slug", "url_path", "live", "live_revision_id", "depth"}
+LIVE_PAGE_FIELDS = {"id", "title", "live_revision_id"}
 CHOICE_FIELDS = {"id", "poll_id", "label", "sentiment", "sort_order"}
 POLL_FIELDS = {"id", "is_active"}
 
 
+@dataclass(frozen=True)
+class LivePage:
+    """What a vote reads of the live page it answers: ``record_vote`` takes
+    it where it takes a ``Page``."""
+
+    pk: int
+    title: str
+    live_revision_id: int | None
+    live = True
+
+    @property
+    def url(self):
+        """The page's URL, read only when asked (the reply without JavaScript)."""
+        page = live_page(self.pk)
+        return page.url if page else None
+
+
 def vote_target(page_id, choice_id):
-    """``(live page, choice with its poll)``, or None if either is missing."""
+    """``(LivePage, choice with its poll)``, or None if either is missing."""
     sql, page_fields, choice_fields, poll_fields = _target_query()
     with prepared.cursor() as cursor:
         cursor.execute(sql, [page_id, True, choice_id])
@@ -31,7 +52,7 @@ def vote_target(page_id, choice_id):
     if row is None:
         return None
     pages, choices = len(page_fields), len(page_fields) + len(choice_fields)
-    page = Page.from_db(connection.alias, page_fields, row[:pages])
+    page = LivePage(**dict(zip(page_fields, row[:pages], strict=True)))
     choice = Choice.from_db(connection.alias, choice_fields, row[pages:choices])
     choice.poll = Poll.from_db(connection.alias, poll_fields, row[choices:])
     return page, choice
@@ -71,7 +92,8 @@ def _columns(model, wanted, table_alias):
 @cache
 def _target_query():
     quote = connection.ops.quote_name
-    page_columns, page_fields = _columns(Page, PAGE_FIELDS, "p")
+    page_columns, page_fields = _columns(Page, LIVE_PAGE_FIELDS, "p")
+    page_fields = ["pk" if name == "id" else name for name in page_fields]
     choice_columns, choice_fields = _columns(Choice, CHOICE_FIELDS, "c")
     poll_columns, poll_fields = _columns(Poll, POLL_FIELDS, "q")
     sql = (

@@ -13,7 +13,13 @@ preparing off unless the database's ``OPTIONS`` set ``prepare_threshold``;
 without it these statements are only bound on the server. Statements
 prepared on a connection stay with it, so a pooler in front of PostgreSQL
 must keep sessions (PgBouncer in transaction mode needs
-``max_prepared_statements``). On other databases this is Django's cursor.
+``max_prepared_statements``).
+
+On SQLite, Python's sqlite3 already keeps compiled statements per
+connection, keyed by their text; Django's cursor rewrites each statement's
+``%s`` into ``?`` with a regular expression on every call, so this cursor
+remembers the rewritten text instead. On other databases this is Django's
+cursor.
 """
 
 import contextlib
@@ -47,6 +53,8 @@ def cursor(using=DEFAULT_DB_ALIAS):
 
 @functools.cache
 def _preparing_cursor_class(vendor):
+    if vendor == "sqlite":
+        return _converting_once_cursor_class()
     if vendor != "postgresql":
         return None
     from django.db.backends.postgresql.psycopg_any import is_psycopg3
@@ -62,3 +70,25 @@ def _preparing_cursor_class(vendor):
             return super().execute(query, params, prepare=prepare, **kwargs)
 
     return PreparingCursor
+
+
+def _converting_once_cursor_class():
+    from django.db.backends.sqlite3.base import SQLiteCursorWrapper
+
+    class ConvertingOnceCursor(SQLiteCursorWrapper):
+        """Rewrites each statement's placeholders once per process."""
+
+        def convert_query(self, query, *, param_names=None):
+            if param_names is not None:
+                return super().convert_query(query, param_names=param_names)
+            return _qmark_query(query)
+
+    return ConvertingOnceCursor
+
+
+@functools.lru_cache(maxsize=64)
+def _qmark_query(query):
+    from django.db.backends.sqlite3.base import SQLiteCursorWrapper
+
+    # Django's own rewrite, which reads nothing from the cursor.
+    return SQLiteCursorWrapper.convert_query(None, query)

@@ -36,6 +36,7 @@ class VoteRefused(Exception):
 class VoteResult:
     response: Response
     outcome: str
+    page: object  # what was answered: a Page, or a lookups.LivePage
 
 
 def live_page(page_id):
@@ -70,7 +71,10 @@ def vote(*, page_id, poll_id, choice_id, reader_key):
 
 
 def record_vote(*, page, choice, reader_key):
-    """Record the reader's answer, or change the one they gave before."""
+    """Record the reader's answer, or change the one they gave before.
+
+    ``page`` is the live ``Page``, or the ``lookups.LivePage`` a vote reads.
+    """
     poll = _check_poll(choice.poll)
     if not page.live:
         raise VoteRefused("This page is not published.", status=404)
@@ -78,9 +82,8 @@ def record_vote(*, page, choice, reader_key):
     response = Response(
         poll=poll,
         choice=choice,
-        page=page,
+        page_id=page.pk,
         page_title=page.title[:255],
-        page_url=(page.url or "")[:2048],
         revision_id=page.live_revision_id,
         reader_key=reader_key,
     )
@@ -88,21 +91,21 @@ def record_vote(*, page, choice, reader_key):
     # when the reader has answered before. Where one statement can also move
     # the counters, it is the whole transaction.
     insert = _insert_statement(response)
-    inserted = _insert_counted(response, *insert)
-    if inserted:
-        return VoteResult(response, CREATED)
+    arrival = tally.change(response, +1)
+    counted = tally.counted_insert(*insert, arrival)
+    if counted is not None and _run_insert(response, *counted):
+        return VoteResult(response, CREATED, page)
     with transaction.atomic():
-        if inserted is None and _run_insert(response, *insert):
-            tally.move(tally.change(response, +1))
-            return VoteResult(response, CREATED)
+        if counted is None and _run_insert(response, *insert):
+            tally.move(arrival)
+            return VoteResult(response, CREATED, page)
 
         response = _locked_response(poll, page, reader_key)
         if response is None:
             # Only a constraint other than one-answer-per-reader refuses it.
             raise IntegrityError("the response could not be stored")
-        response.page = page
         if response.choice_id == choice.pk:
-            return VoteResult(response, UNCHANGED)
+            return VoteResult(response, UNCHANGED, page)
         # The follow-up explained a negative answer the reader took back.
         reasons = response.reasons if choice.is_negative else []
         tally.move(
@@ -115,7 +118,7 @@ def record_vote(*, page, choice, reader_key):
         if not choice.is_negative:
             response.reasons, response.comment, response.comment_flagged = [], "", False
         response.save()
-        return VoteResult(response, CHANGED)
+        return VoteResult(response, CHANGED, page)
 
 
 class AnswerNeeded(VoteRefused):
@@ -168,9 +171,16 @@ def record_follow_up(
         response.reasons = reasons
         response.comment = comment.strip()
         response.comment_flagged = looks_personal(response.comment)
+        response.page_url = (page.url or "")[:2048]
         response.updated_at = timezone.now()
         response.save(
-            update_fields=["reasons", "comment", "comment_flagged", "updated_at"]
+            update_fields=[
+                "reasons",
+                "comment",
+                "comment_flagged",
+                "page_url",
+                "updated_at",
+            ]
         )
         return response
 
@@ -208,14 +218,6 @@ def _check_poll(poll):
     if not poll.is_active:
         raise VoteRefused("This poll is closed.", 400)
     return poll
-
-
-def _insert_counted(response, sql, params):
-    """Insert ``response`` and count it in one statement, where the database
-    allows (``tally.counted_insert``): True if inserted, False if the reader
-    has answered before, None if it takes more than one statement here."""
-    statement = tally.counted_insert(sql, params, tally.change(response, +1))
-    return None if statement is None else _run_insert(response, *statement)
 
 
 def _run_insert(response, sql, params):
@@ -268,7 +270,7 @@ def _locked_response(poll, page, reader_key):
     return (
         Response.objects.select_for_update(of=("self",))
         .select_related("choice")
-        .filter(poll=poll, page=page, reader_key=reader_key)
+        .filter(poll=poll, page_id=page.pk, reader_key=reader_key)
         .order_by()
         .first()
     )

@@ -108,15 +108,17 @@ def move(*changes):
     ``PageTotal`` row is written before its daily counter, so the days its
     window drops still hold exactly what was added for them.
     """
+    today = timezone.localdate()
+    moving = [item for item in changes if item is not None]
+    if len(moving) == 1 and moving[0].delta > 0 and not moving[0].reasons:
+        _arrive(moving[0], today)  # the common case: a first answer
+        return
     net, reasons, site = Counter(), Counter(), Counter()
-    for item in changes:
-        if item is None:
-            continue
+    for item in moving:
         net[item.choice_id, item.page_id, item.poll_id, item.day] += item.delta
         site[item.choice_id, item.poll_id, item.day] += item.delta
         for code in item.reasons:
             reasons[item.page_id, item.poll_id, item.day, code] += item.delta
-    today = timezone.localdate()
     for key, delta in sorted(net.items()):
         if not delta:
             continue
@@ -203,10 +205,8 @@ def counted_insert(insert_sql, insert_params, item):
         or item.reasons
     ):
         return None
-    keys = [item.page_id, item.poll_id, item.choice_id]
-    day = _date(item.day)
-    params = [*insert_params, *keys, item.delta, item.delta, day, day]
-    params += [*keys, day, item.delta, item.poll_id, item.choice_id, day, item.delta]
+    rows = _arrival_rows(item, item.day)
+    params = [*insert_params, *rows["total"], *rows["daily"], *rows["site"]]
     return _counted_insert_sql().replace("{insert}", insert_sql), params
 
 
@@ -358,21 +358,10 @@ def _move_total(item, today):
     once per process (``_upserts``): through the ORM, building the update
     with its window arithmetic cost more than running it.
     """
-    in_window = item.day > today - WINDOW
     if item.delta > 0:
-        _execute(
-            _upserts()["total"],
-            [
-                item.page_id,
-                item.poll_id,
-                item.choice_id,
-                item.delta,
-                item.delta if in_window else 0,
-                _date(today),
-                _date(item.day),
-            ],
-        )
+        _execute(_upserts()["total"], _arrival_rows(item, today)["total"])
         return
+    in_window = item.day > today - WINDOW
     if item.day == today and _execute(
         _fast_sql()["total_down"],
         [item.delta, item.delta, item.page_id, item.choice_id, _date(today)],
@@ -386,11 +375,10 @@ def _move_total(item, today):
 
 
 def _move_daily(item):
-    day = _date(item.day)
     if item.delta > 0:
-        values = [item.page_id, item.poll_id, item.choice_id, day, item.delta]
-        _execute(_upserts()["daily"], values)
+        _execute(_upserts()["daily"], _arrival_rows(item, item.day)["daily"])
     else:
+        day = _date(item.day)
         _execute(_fast_sql()["daily"], [item.delta, item.page_id, item.choice_id, day])
 
 
@@ -409,10 +397,33 @@ def _move_reason(page_id, poll_id, day, reason, delta):
 def _move_site(choice_id, poll_id, day, delta):
     """Move the site-wide day; ``moves`` counts every write (see ``SiteDailyCount``)."""
     if delta > 0:
-        values = [poll_id, choice_id, _date(day), delta]
-        _execute(_upserts()["site"], values)
+        item = Change(choice_id, None, poll_id, day, delta)
+        _execute(_upserts()["site"], _arrival_rows(item, day)["site"])
     else:
         _execute(_fast_sql()["site"], [delta, choice_id, _date(day)])
+
+
+def _arrive(item, today):
+    """``move`` for one arriving answer without reasons: the three upserts,
+    in ``move``'s order, on one cursor."""
+    rows = _arrival_rows(item, today)
+    statements = _upserts()
+    with prepared.cursor() as cursor:
+        for counter in ("total", "daily", "site"):
+            cursor.execute(statements[counter], rows[counter])
+
+
+def _arrival_rows(item, today):
+    """The values ``_upserts`` add for ``item`` (delta > 0), by counter; the
+    ``PageTotal`` row's window moved to ``today``."""
+    keys = [item.page_id, item.poll_id, item.choice_id]
+    day = _date(item.day)
+    recent = item.delta if item.day > today - WINDOW else 0
+    return {
+        "total": [*keys, item.delta, recent, _date(today), day],
+        "daily": [*keys, day, item.delta],
+        "site": [item.poll_id, item.choice_id, day, item.delta],
+    }
 
 
 @functools.cache

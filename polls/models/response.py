@@ -80,8 +80,10 @@ class Response(models.Model):
     """One reader's answer to one poll on one page; answering again changes it.
 
     The reader is known only by ``reader_key``, an HMAC of a random cookie:
-    no IP address or user agent is ever stored. The page is kept as a copy of
-    its title and URL too, so answers survive the page's deletion.
+    no IP address or user agent is ever stored. The page's title is kept
+    too, so answers survive the page's deletion, and with a follow-up its
+    address (``page_url``, for the comments' export): a vote alone does not
+    work out the page's URL, a tenth of its cost (README "Performance").
     """
 
     poll = models.ForeignKey(

@@ -1,6 +1,7 @@
 """The vote path's statements are prepared once per PostgreSQL session."""
 
 from django.db import DatabaseError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from conftest import require_service
 from polls import prepared
@@ -43,3 +44,32 @@ class PreparedTests(VoteTestCase):
         self.client.cookies.clear()
         with self.assertNumQueries(2):
             self.vote(self.yes, js=True)
+
+
+class SQLiteStatementTextTests(VoteTestCase):
+    """On SQLite the placeholders of each statement are rewritten once."""
+
+    def setUp(self):
+        super().setUp()
+        if connection.vendor != "sqlite":
+            self.skipTest("SQLite's cursor only")
+
+    def test_a_statement_is_rewritten_once_and_runs_as_django_runs_it(self):
+        prepared._qmark_query.cache_clear()
+        for number in (1, 2):
+            with prepared.cursor() as cursor:
+                cursor.execute("SELECT '100%%', %s, '%%s'", [number])
+                self.assertEqual(cursor.fetchone(), ("100%", number, "%s"))
+        info = prepared._qmark_query.cache_info()
+        self.assertEqual((info.misses, info.hits), (1, 1))
+
+    def test_queries_are_still_logged(self):
+        with CaptureQueriesContext(connection) as queries:
+            self.assertEqual(self.vote(self.yes, js=True).status_code, 200)
+        statements = [
+            query["sql"].split(" (")[0]
+            for query in queries
+            if "SAVEPOINT" not in query["sql"]
+        ]
+        self.assertEqual(len(statements), 5)  # lookup, insert, three counters
+        self.assertIn('INSERT OR IGNORE INTO "polls_response"', statements)

@@ -63,7 +63,7 @@ class RecordVoteTests(TestCase):
         response = Response.objects.get()
         self.assertEqual(response.choice, self.yes)
         self.assertEqual(response.page_title, "Leg numbness")
-        self.assertEqual(response.page_url, self.page.url)
+        self.assertEqual(response.page_url, "")  # kept with a follow-up only
         self.assertEqual(response.revision_id, self.page.live_revision_id)
         self.assertEqual(counts(self.page), {"Yes": 1})
 
@@ -216,6 +216,7 @@ class FollowUpTests(TestCase):
         self.assertEqual(response.reasons, ["inaccurate", "other"])
         self.assertEqual(response.comment, "The dosage is wrong.")
         self.assertFalse(response.comment_flagged)
+        self.assertEqual(response.page_url, self.page.url)  # for the export
 
     def test_flags_comments_that_look_like_personal_details(self):
         record_vote(page=self.page, choice=choice(self.poll, "No"), reader_key="r")

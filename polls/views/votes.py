@@ -22,13 +22,13 @@ class VoteView(PollPostView):
 
     def handle(self, request, form, reader_key):
         data = form.cleaned_data
-        response = vote(
+        result = vote(
             page_id=data["page"],
             poll_id=data["poll"],
             choice_id=data["choice"],
             reader_key=reader_key,
-        ).response
-        return self.answered(request, form, response.page, response.choice)
+        )
+        return self.answered(request, form, result.page, result.response.choice)
 
     def decoy(self, request, form):
         data = form.data
