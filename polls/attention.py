@@ -10,19 +10,19 @@ A page is listed for any of three causes, each with the figure behind it:
   By Wald's inequality a CUSUM of log-likelihood ratios raises a false
   alarm no more often than once in e^h answers, so at most about once per
   article-year, however busy the page.
-- **Below the site.** Over the last 30 days, a one-sided binomial test of
-  the page's rate against the whole site's, with Benjamini–Hochberg across
-  all pages (5% false discoveries), so a thousand pages tested together do
-  not flag dozens by chance.
+- **Below the site.** Over the same last 30 complete days, a one-sided
+  binomial test of the page's rate against the whole site's, with
+  Benjamini–Hochberg across all pages (5% false discoveries), so a
+  thousand pages tested together do not flag dozens by chance.
 - **Comments to triage.** Negative answers with a comment still marked
   "New". Triaging them takes the page off the list.
 
 Neither statistical cause fires before both the page's recent and baseline
 answers reach the minimum (``PollSettings.minimum_per_side``). Figures come
-from the counters (``DailyCount``, ``PageTotal``, ``SiteDailyCount``), never
-from the responses; only the comments waiting for triage are counted among
-the answers, through a small partial index. The CUSUM reads complete days
-only, so its result is kept in the cache for the day
+from the counters (``DailyCount``, ``SiteDailyCount``), never from the
+responses; only the comments waiting for triage are counted among the
+answers, through a small partial index. Both statistical causes read
+complete days only, so their result is kept in the cache for the day
 (``POLLS_ATTENTION_CACHE_SECONDS``), under a version of those days that
 any change to their answers moves (``counters_version``); the days
 themselves are kept one row per page (``polls.cusum_window``), so even
@@ -34,8 +34,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Count, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -45,12 +44,10 @@ from polls import conf, cusum_window, inference
 from polls.cusum_window import BASELINE_DAYS, counters_version
 from polls.models import (
     Choice,
-    PageTotal,
     Response,
     Sentiment,
     TriageStatus,
 )
-from polls.models.counters import POSITIVE, recent_as_of_day
 
 DROP = 0.10  # the change the CUSUM watches for
 
@@ -121,27 +118,37 @@ def threshold(answers_per_year):
 
 
 def worse_than_before(minimum, today):
-    """{page id: Trigger} for pages whose CUSUM is above their threshold.
+    """{page id: Trigger} for pages whose CUSUM is above their threshold."""
+    return statistical_causes(minimum, today)[WORSE]
 
-    The CUSUM reads complete days only, so it is computed once and kept in
-    the cache under what it depends on: the day, the minimum, which choices
-    are positive and ``counters_version`` of the days it reads. A vote
+
+def below_site(minimum, today=None):
+    """{page id: Trigger} for pages clearly below the site's 30-day rate."""
+    return statistical_causes(minimum, today or timezone.localdate())[BELOW_SITE]
+
+
+def statistical_causes(minimum, today):
+    """{WORSE: {page id: Trigger}, BELOW_SITE: {page id: Trigger}}.
+
+    Both read complete days only, so they are computed once and kept in the
+    cache under what they depend on: the day, the minimum, which choices
+    are positive and ``counters_version`` of the days they read. A vote
     today changes none of them; a changed old answer, a spam mark or a
     deleted page changes the version, so the result is never stale.
     """
     seconds = conf.get("POLLS_ATTENTION_CACHE_SECONDS")
     positive = positive_choices()
     if not seconds:
-        return _worse_than_before(minimum, today, positive)
+        return _statistical_causes(minimum, today, positive)
     # The version is read before the counters: a result is never kept under
     # a version newer than the counters it was computed from.
     version = counters_version(today)
-    key = "polls:attention:cusum:{}:{}:{}:{}".format(
+    key = "polls:attention:causes:{}:{}:{}:{}".format(
         today.isoformat(), minimum, ",".join(map(str, positive)), version
     )
     found = cache.get(key)
     if found is None:
-        found = _worse_than_before(minimum, today, positive, version)
+        found = _statistical_causes(minimum, today, positive, version)
         cache.set(key, found, seconds)
     return found
 
@@ -152,8 +159,15 @@ def positive_choices():
     )
 
 
-def _worse_than_before(minimum, today, positive, version=None):
+def _statistical_causes(minimum, today, positive, version=None):
     version = version or counters_version(today)
+    return {
+        WORSE: _worse_than_before(minimum, today, positive, version),
+        BELOW_SITE: _below_site(minimum, today, positive, version),
+    }
+
+
+def _worse_than_before(minimum, today, positive, version):
     rows = list(cusum_window.pages(minimum, today, positive, version))
     rates = [row[1] / row[2] for row in rows]  # before: positive / responses
     scores = cusums(cusum_window.days_array([row[5] for row in rows]), rates)
@@ -181,29 +195,17 @@ def _worse_than_before(minimum, today, positive, version=None):
     return found
 
 
-def below_site(minimum, today=None):
-    """{page id: Trigger} for pages clearly below the site's 30-day rate."""
-    today = today or timezone.localdate()
-    rows = [
-        {"page": page, "responses": responses, "positive": positive}
-        for page, responses, positive in PageTotal.objects.annotate(
-            recent_today=recent_as_of_day(today)
-        )
-        .order_by()
-        .values_list("page")
-        .annotate(
-            responses=Sum("recent_today"),
-            positive=Coalesce(Sum("recent_today", filter=POSITIVE), 0),
-        )
-        .filter(responses__gt=0)
-    ]
-    site_total = sum(row["responses"] for row in rows)
+def _below_site(minimum, today, positive, version):
+    rows = list(cusum_window.recent_answers(today, positive, version))
+    site_total = sum(responses for _page, _positive, responses in rows)
     if not site_total:
         return {}
-    site_rate = sum(row["positive"] for row in rows) / site_total
-    rows = [row for row in rows if row["responses"] >= minimum]
+    site_rate = sum(positive for _page, positive, _responses in rows) / site_total
+    rows = [row for row in rows if row[2] >= minimum]
     p_values = inference.lower_tail_p_values(
-        [row["positive"] for row in rows], [row["responses"] for row in rows], site_rate
+        [positive for _page, positive, _responses in rows],
+        [responses for _page, _positive, responses in rows],
+        site_rate,
     )
     adjusted = inference.adjusted_p_values(p_values)
     figure = _(
@@ -211,14 +213,14 @@ def below_site(minimum, today=None):
         "against %(site).0f%% for the whole site"
     )
     found = {}
-    for row, p in zip(rows, adjusted, strict=True):
+    for (page_id, positive, responses), p in zip(rows, adjusted, strict=True):
         if p < inference.ALPHA:
-            found[row["page"]] = Trigger(
+            found[page_id] = Trigger(
                 BELOW_SITE,
                 figure
                 % {
-                    "rate": 100 * row["positive"] / row["responses"],
-                    "count": row["responses"],
+                    "rate": 100 * positive / responses,
+                    "count": responses,
                     "site": 100 * site_rate,
                 },
                 severity=1 - p,
@@ -260,11 +262,8 @@ def needs_attention(minimum, today=None):
     """Every page that needs attention, the most pressing first."""
     today = today or timezone.localdate()
     by_page = defaultdict(list)
-    for found in (
-        worse_than_before(minimum, today),
-        below_site(minimum, today),
-        comments_to_triage(),
-    ):
+    causes = statistical_causes(minimum, today)
+    for found in (causes[WORSE], causes[BELOW_SITE], comments_to_triage()):
         for page_id, trigger in found.items():
             by_page[page_id].append(trigger)
     titles = dict(Page.objects.filter(pk__in=by_page).values_list("pk", "title"))

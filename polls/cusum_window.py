@@ -1,11 +1,12 @@
-"""The days the "got worse" CUSUM reads, kept per page so reading them is cheap.
+"""The days "needs attention" tests, kept per page so reading them is cheap.
 
 The CUSUM needs, per page, its 90 baseline days as sums and its last 30
 days one by one. Summed from ``DailyCount`` at every view that is up to
 1,000 pages × 120 days × 2 choices of rows, about 0.4 s on SQLite with a
 million votes; here it is one row per page (``CusumPage``), about as cheap
 with a thousand votes as with a million. The CUSUM itself is still
-computed at every view, from these rows.
+computed at every view, from these rows; "below the site" reads their
+last 30 days too.
 
 The rows hold complete days only, so nothing moves them during a day. They
 are brought up to date at the first read that finds them stale:
@@ -60,10 +61,7 @@ def pages(minimum, today, positive, version):
     ``version`` must be ``counters_version(today)`` read before this call,
     so rows are never labelled newer than the counters they came from.
     """
-    key = ",".join(map(str, positive))
-    window = CusumWindow.objects.filter(pk=1).first()
-    if not _holds(window, today, key, version):
-        _bring_up_to_date(today, positive, key, version)
+    _make_current(today, positive, version)
     return CusumPage.objects.filter(
         before_responses__gte=minimum, recent_responses__gte=minimum
     ).values_list(
@@ -74,6 +72,23 @@ def pages(minimum, today, positive, version):
         "recent_responses",
         "recent",
     )
+
+
+def recent_answers(today, positive, version):
+    """(page, positive, responses) in the last 30 complete days, for each page
+    answered in them ("below the site" reads them; ``pages`` says why
+    ``version``)."""
+    _make_current(today, positive, version)
+    return CusumPage.objects.filter(recent_responses__gt=0).values_list(
+        "page", "recent_positive", "recent_responses"
+    )
+
+
+def _make_current(today, positive, version):
+    key = ",".join(map(str, positive))
+    window = CusumWindow.objects.filter(pk=1).first()
+    if not _holds(window, today, key, version):
+        _bring_up_to_date(today, positive, key, version)
 
 
 def pack(days):

@@ -102,6 +102,14 @@ class NeedsAttentionTests(WagtailTestUtils, TestCase):
         self.assertEqual(entries[low.pk].kinds, {attention.BELOW_SITE})
         self.assertIn("30% helpful (100 answers)", entries[low.pk].triggers[0].figure)
 
+    def test_below_the_site_counts_complete_days_only(self):
+        low = make_page("Low page")
+        today = timezone.localdate()
+        plant(low, today, 30, 70)
+        self.assertNotIn(low.pk, attention.below_site(30, today))
+        tomorrow = attention.below_site(30, today + DAY)
+        self.assertIn("30% helpful (100 answers)", tomorrow[low.pk].figure)
+
     def test_a_triaged_comment_leaves_the_list(self):
         response = comment_on(self.steady, "The dosage table is wrong.")
         entries = self.entries()
