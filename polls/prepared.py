@@ -32,8 +32,8 @@ from django.db import DEFAULT_DB_ALIAS, connections
 def cursor(using=DEFAULT_DB_ALIAS):
     """A cursor that prepares what it runs, where the database allows."""
     connection = connections[using]
-    preparing = _preparing_cursor_class(connection.vendor)
-    if preparing is None:
+    cursor_class = _cursor_class(connection.vendor)
+    if cursor_class is None:
         with connection.cursor() as plain:
             yield plain
         return
@@ -42,7 +42,7 @@ def cursor(using=DEFAULT_DB_ALIAS):
     connection.ensure_connection()
     connection.validate_thread_sharing()
     with connection.wrap_database_errors:
-        raw = preparing(connection.connection)
+        raw = cursor_class(connection.connection)
     if connection.queries_logged:
         wrapped = connection.make_debug_cursor(raw)
     else:
@@ -52,7 +52,7 @@ def cursor(using=DEFAULT_DB_ALIAS):
 
 
 @functools.cache
-def _preparing_cursor_class(vendor):
+def _cursor_class(vendor):
     if vendor == "sqlite":
         return _converting_once_cursor_class()
     if vendor != "postgresql":

@@ -397,8 +397,7 @@ def _move_reason(page_id, poll_id, day, reason, delta):
 def _move_site(choice_id, poll_id, day, delta):
     """Move the site-wide day; ``moves`` counts every write (see ``SiteDailyCount``)."""
     if delta > 0:
-        item = Change(choice_id, None, poll_id, day, delta)
-        _execute(_upserts()["site"], _arrival_rows(item, day)["site"])
+        _execute(_upserts()["site"], _site_row(poll_id, choice_id, day, delta))
     else:
         _execute(_fast_sql()["site"], [delta, choice_id, _date(day)])
 
@@ -422,8 +421,13 @@ def _arrival_rows(item, today):
     return {
         "total": [*keys, item.delta, recent, _date(today), day],
         "daily": [*keys, day, item.delta],
-        "site": [item.poll_id, item.choice_id, day, item.delta],
+        "site": _site_row(item.poll_id, item.choice_id, item.day, item.delta),
     }
+
+
+def _site_row(poll_id, choice_id, day, delta):
+    """The values ``_upserts()["site"]`` adds to the site's day."""
+    return [poll_id, choice_id, _date(day), delta]
 
 
 @functools.cache

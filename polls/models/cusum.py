@@ -1,4 +1,5 @@
-"""The complete days the "got worse" CUSUM reads, kept one row per page.
+"""The complete days "needs attention" tests (the CUSUM, "below the site"),
+kept one row per page.
 
 Only ``polls.cusum_window`` writes them, from the ``DailyCount`` rows; it
 says why they exist and when they are rewritten.
