@@ -49,6 +49,15 @@ class StatisticsAgainstPublishedExamples(SimpleTestCase):
             self.assertAlmostEqual(low, expected[0], places=4)
             self.assertAlmostEqual(high, expected[1], places=4)
 
+    def test_wilson_interval_is_scipys_whatever_proportion_is_tested(self):
+        from scipy.stats import binomtest
+
+        for k, n in [(0, 1), (1, 1), (0, 30), (7, 30), (30, 30), (260, 500), (1, 3)]:
+            scipys = binomtest(k, n).proportion_ci(method="wilson")
+            self.assertEqual(
+                inference.wilson_interval(k, n), (scipys.low, scipys.high), (k, n)
+            )
+
     def test_difference_interval_matches_newcombe_method_10(self):
         # Newcombe, "Interval estimation for the difference between independent
         # proportions", Statistics in Medicine 1998, example (a): 56/70 − 48/80.
