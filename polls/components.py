@@ -2,7 +2,7 @@ from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
 from wagtail.admin.ui.components import Component
 
-from polls.attention import needs_attention
+from polls.attention import listed, needs_attention
 from polls.models import PageTotal, PollSettings
 from polls.permissions import can_view_results
 from polls.stats import Helpfulness
@@ -69,6 +69,6 @@ class HelpfulnessDashboardPanel(Component):
             "most_helpful": [entry for _, entry in sorted(most, key=lambda e: e[0])],
             "days": self.days,
             "minimum": minimum,
-            "attention": attention[: self.attention_limit],
+            "attention": listed(attention[: self.attention_limit]),
             "attention_more": max(0, len(attention) - self.attention_limit),
         }

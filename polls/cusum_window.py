@@ -53,34 +53,23 @@ def counters_version(today):
     return "{rows}-{moves}-{last}".format(**row)
 
 
-def pages(minimum, today, positive, version):
+def answered_pages(today, positive, version):
     """(page, before positive, before responses, recent positive, recent
-    responses, [[positive, responses] × 30]) of each page with at least
-    ``minimum`` answers on both sides, in page order.
+    responses, [[positive, responses] × 30] packed) of each page answered in
+    the last 30 complete days, in page order: one read for both statistical
+    causes of ``polls.attention``.
 
     ``version`` must be ``counters_version(today)`` read before this call,
     so rows are never labelled newer than the counters they came from.
     """
     _make_current(today, positive, version)
-    return CusumPage.objects.filter(
-        before_responses__gte=minimum, recent_responses__gte=minimum
-    ).values_list(
+    return CusumPage.objects.filter(recent_responses__gt=0).values_list(
         "page",
         "before_positive",
         "before_responses",
         "recent_positive",
         "recent_responses",
         "recent",
-    )
-
-
-def recent_answers(today, positive, version):
-    """(page, positive, responses) in the last 30 complete days, for each page
-    answered in them ("below the site" reads them; ``pages`` says why
-    ``version``)."""
-    _make_current(today, positive, version)
-    return CusumPage.objects.filter(recent_responses__gt=0).values_list(
-        "page", "recent_positive", "recent_responses"
     )
 
 

@@ -25,7 +25,7 @@ from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
 from polls import edit_effects
-from polls.attention import needs_attention
+from polls.attention import listed, needs_attention
 from polls.models import DigestSent, PollSettings, SiteDailyCount
 from polls.permissions import VIEW_RESULTS
 
@@ -116,12 +116,7 @@ class Digest:
             "user": user,
             "week": self.week,
             "attention": [
-                {
-                    "entry": entry,
-                    "url": absolute(
-                        reverse("polls_admin:page_helpfulness", args=[entry.page_id])
-                    ),
-                }
+                {"entry": entry, "url": absolute(entry.url)}
                 for entry in self.attention[:ATTENTION_LIMIT]
             ],
             "attention_more": max(0, len(self.attention) - ATTENTION_LIMIT),
@@ -163,9 +158,11 @@ def build_digest(today=None):
     totals = SiteDailyCount.objects.filter(
         date__gte=week_start, date__lt=today
     ).totals()
+    attention = needs_attention(minimum, today=today)
+    listed(attention[:ATTENTION_LIMIT])  # the ones the mail lists
     return Digest(
         week=week_of(today),
-        attention=needs_attention(minimum, today=today),
+        attention=attention,
         comparisons=recent_comparisons(minimum, today),
         totals=totals,
     )

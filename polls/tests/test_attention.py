@@ -131,6 +131,7 @@ class NeedsAttentionTests(WagtailTestUtils, TestCase):
             entry.a["href"],
             reverse("polls_admin:page_helpfulness", args=[self.page.pk]),
         )
+        self.assertEqual(entry.a.get_text(strip=True), self.page.title)
         self.assertIsNotNone(entry.select_one("[data-kind=worse]"))
         dashboard = self.client.get(reverse("wagtailadmin_home"))
         soup = BeautifulSoup(dashboard.content, "html.parser")
@@ -193,4 +194,9 @@ class NeedsAttentionPagesTests(WagtailTestUtils, TestCase):
         second = BeautifulSoup(self.client.get(url + "?p=2").content, "html.parser")
         self.assertEqual(len(first.select("li.polls-attention__entry")), 50)
         self.assertEqual(len(second.select("li.polls-attention__entry")), 3)
+        # Equal entries, oldest page first; each page reads its own titles.
+        self.assertEqual(
+            [a.get_text() for a in second.select("li.polls-attention__entry > a")],
+            ["Page 50", "Page 51", "Page 52"],
+        )
         self.assertIn("53 articles", second.select_one("nav.pagination").get_text())

@@ -50,7 +50,7 @@ class CusumsTests(SimpleTestCase):
 
 
 def expected_rows(today, minimum=1):
-    """What ``cusum_window.pages`` must return, summed from ``DailyCount``."""
+    """The kept rows with ``minimum`` answers a side, summed from ``DailyCount``."""
     positive = attention.positive_choices()
     recent_start = today - 30 * DAY
     sums = {
@@ -90,7 +90,8 @@ def kept_rows(today, minimum=1):
     version = cusum_window.counters_version(today)
     return [
         (*row[:5], cusum_window.unpack(row[5]))
-        for row in cusum_window.pages(minimum, today, positive, version)
+        for row in cusum_window.answered_pages(today, positive, version)
+        if min(row[2], row[4]) >= minimum
     ]
 
 

@@ -3,7 +3,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
-from polls.attention import needs_attention
+from polls.attention import listed, needs_attention
 from polls.models import PollSettings
 from polls.views.access import ResultsPermissionMixin
 
@@ -39,7 +39,7 @@ class NeedsAttentionView(
         paginator = AttentionPaginator(needs_attention(minimum), self.paginate_by)
         page = paginator.get_page(self.request.GET.get("p"))
         context.update(
-            entries=page.object_list,
+            entries=listed(page.object_list),
             page_obj=page,
             elided_page_range=paginator.get_elided_page_range(page.number),
             minimum=minimum,
