@@ -24,6 +24,7 @@ view; keeping the days is what makes the cost flat.
 """
 
 import datetime
+import functools
 import struct
 from collections import defaultdict
 
@@ -63,7 +64,17 @@ def answered_pages(today, positive, version):
     so rows are never labelled newer than the counters they came from.
     """
     _make_current(today, positive, version)
-    return CusumPage.objects.filter(recent_responses__gt=0).values_list(
+    sql, params = _answered_pages_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+@functools.cache
+def _answered_pages_sql():
+    """``answered_pages``' query, built by the ORM once: a thousand rows read
+    through a queryset cost half as much again as the query itself."""
+    rows = CusumPage.objects.filter(recent_responses__gt=0).values_list(
         "page",
         "before_positive",
         "before_responses",
@@ -71,6 +82,7 @@ def answered_pages(today, positive, version):
         "recent_responses",
         "recent",
     )
+    return rows.query.sql_with_params()
 
 
 def _make_current(today, positive, version):
