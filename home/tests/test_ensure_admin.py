@@ -16,6 +16,8 @@ class EnsureAdminTests(TestCase):
         password = first.split("Password: ")[1].split()[0]
         user = get_user_model().objects.get()
         self.assertTrue(user.is_superuser)
+        # An address, so the demo's digest (--dry-run) has someone to go to.
+        self.assertEqual(user.email, "admin@example.com")
         self.assertTrue(user.check_password(password))
 
         second = self.run_command()

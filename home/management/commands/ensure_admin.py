@@ -12,8 +12,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default="admin")
+        parser.add_argument(
+            "--email",
+            default="admin@example.com",
+            help="Its address (the weekly digest goes to users who have one).",
+        )
 
-    def handle(self, *args, username, **options):
+    def handle(self, *args, username, email, **options):
         User = get_user_model()
         if User.objects.filter(is_superuser=True).exists():
             self.stdout.write(
@@ -22,7 +27,7 @@ class Command(BaseCommand):
             )
             return
         password = secrets.token_urlsafe(12)
-        User.objects.create_superuser(username=username, email="", password=password)
+        User.objects.create_superuser(username=username, email=email, password=password)
         self.stdout.write(
             f"Created the admin account. Username: {username}  Password: {password}\n"
             "This is the only time the password is shown; keep it."

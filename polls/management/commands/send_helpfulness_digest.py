@@ -24,7 +24,11 @@ class Command(BaseCommand):
         digest = build_digest()
         users = list(recipients(digest.week))
         if not users:
-            self.stdout.write(f"Nothing to send for the week of {digest.week}.")
+            self.stdout.write(
+                f"Nothing to send for the week of {digest.week}: every active "
+                "user with an email address who may view poll results has "
+                "had it or has turned it off."
+            )
             return
         if dry_run:
             for user in users:
