@@ -5,18 +5,19 @@ response per poll and page (a database constraint guarantees it, also when
 two requests race), and every change to what a response counts as moves the
 counters through ``polls.tally`` in the same transaction. On PostgreSQL a
 first answer is one statement, and so its own transaction: the response's
-insert with ``tally``'s counter moves (``tally.counted_insert``).
+insert with ``tally``'s counter moves (``tally.counted_insert``). On SQLite
+the transactions take their turn through ``polls.write_queue``.
 """
 
 import functools
 from dataclasses import dataclass
 
-from django.db import IntegrityError, connections, router, transaction
+from django.db import IntegrityError, connections, router
 from django.db.models.constants import OnConflict
 from django.db.models.sql import InsertQuery
 from django.utils import timezone
 
-from polls import lookups, prepared, tally
+from polls import lookups, prepared, tally, write_queue
 from polls.models import Poll, Reason, Response, TriageStatus
 from polls.models.response import looks_personal
 
@@ -95,7 +96,7 @@ def record_vote(*, page, choice, reader_key):
     counted = tally.counted_insert(*insert, arrival)
     if counted is not None and _run_insert(response, *counted):
         return VoteResult(response, CREATED, page)
-    with transaction.atomic():
+    with write_queue.atomic():
         if counted is None and _run_insert(response, *insert):
             tally.move(arrival)
             return VoteResult(response, CREATED, page)
@@ -145,7 +146,7 @@ def record_follow_up(
         raise VoteRefused(f"Unknown reason: {sorted(unknown)[0]}.")
     if answer is not None and (answer.poll_id != poll.pk or not answer.is_negative):
         raise VoteRefused("Reasons can only be sent with an answer that asks why.")
-    with transaction.atomic():
+    with write_queue.atomic():
         response = _locked_response(poll, page, reader_key)
         if response is None and answer is None:
             raise AnswerNeeded(
@@ -189,7 +190,7 @@ def set_triage_status(response, status):
     """Mark a response; marking spam takes it out of every count (and back)."""
     if status not in TriageStatus.values:
         raise ValueError(f"unknown triage status {status!r}")
-    with transaction.atomic():
+    with write_queue.atomic():
         response = (
             Response.objects.select_for_update(of=("self",))
             .select_related("choice")
