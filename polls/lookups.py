@@ -45,12 +45,22 @@ class LivePage:
 
 def vote_target(page_id, choice_id):
     """``(LivePage, choice with its poll)``, or None if either is missing."""
-    sql, page_fields, choice_fields, poll_fields = _target_query()
     with prepared.cursor() as cursor:
-        cursor.execute(sql, [page_id, True, choice_id])
+        cursor.execute(*target_query(page_id, choice_id))
         row = cursor.fetchone()
-    if row is None:
-        return None
+    return None if row is None else target_from_row(row)
+
+
+def target_query(page_id, choice_id):
+    """``vote_target``'s SQL and values. Its columns are named for what they
+    hold (``page_title``, ``choice_poll_id``, ``poll_is_active`` …), so a
+    statement can read it as a table (``services``' counted first answer)."""
+    return _target_query()[0], [page_id, True, choice_id]
+
+
+def target_from_row(row):
+    """``(LivePage, choice with its poll)`` from a row of ``target_query``."""
+    _sql, page_fields, choice_fields, poll_fields = _target_query()
     pages, choices = len(page_fields), len(page_fields) + len(choice_fields)
     page = LivePage(**dict(zip(page_fields, row[:pages], strict=True)))
     choice = Choice.from_db(connection.alias, choice_fields, row[pages:choices])
@@ -81,21 +91,25 @@ def choice_with_poll(choice_id):
     return choice
 
 
-def _columns(model, wanted, table_alias):
+def _columns(model, wanted, table_alias, prefix=None):
     # from_db() expects the values in the model's field order.
     fields = [f for f in model._meta.concrete_fields if f.attname in wanted]
     quote = connection.ops.quote_name
-    columns = ", ".join(f"{table_alias}.{quote(f.column)}" for f in fields)
+    columns = ", ".join(
+        f"{table_alias}.{quote(f.column)}"
+        + (f" AS {quote(prefix + f.attname)}" if prefix else "")
+        for f in fields
+    )
     return columns, [f.attname for f in fields]
 
 
 @cache
 def _target_query():
     quote = connection.ops.quote_name
-    page_columns, page_fields = _columns(Page, LIVE_PAGE_FIELDS, "p")
+    page_columns, page_fields = _columns(Page, LIVE_PAGE_FIELDS, "p", "page_")
     page_fields = ["pk" if name == "id" else name for name in page_fields]
-    choice_columns, choice_fields = _columns(Choice, CHOICE_FIELDS, "c")
-    poll_columns, poll_fields = _columns(Poll, POLL_FIELDS, "q")
+    choice_columns, choice_fields = _columns(Choice, CHOICE_FIELDS, "c", "choice_")
+    poll_columns, poll_fields = _columns(Poll, POLL_FIELDS, "q", "poll_")
     sql = (
         f"SELECT {page_columns}, {choice_columns}, {poll_columns} "
         f"FROM {quote(Page._meta.db_table)} p, {quote(Choice._meta.db_table)} c "

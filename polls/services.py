@@ -57,8 +57,12 @@ def vote(*, page_id, poll_id, choice_id, reader_key):
     """``record_vote`` for the ids a form sent: refuses those that do not fit.
 
     One read finds the live page and the choice with its poll; only when it
-    finds nothing do the reads that tell which is missing run.
+    finds nothing do the reads that tell which is missing run. On PostgreSQL
+    a first answer does that read in the statement that stores and counts it.
     """
+    counted = _counted_first_answer(page_id, poll_id, choice_id, reader_key)
+    if counted is not None:
+        return counted
     target = lookups.vote_target(page_id, choice_id)
     if target is not None and target[1].poll_id == poll_id:
         page, choice = target
@@ -219,6 +223,72 @@ def _check_poll(poll):
     if not poll.is_active:
         raise VoteRefused("This poll is closed.", 400)
     return poll
+
+
+def _counted_first_answer(page_id, poll_id, choice_id, reader_key):
+    """A reader's first answer on PostgreSQL, in one statement and one round
+    trip: the page and the choice read, the response inserted, the counters
+    moved (``tally.counted_insert`` with ``lookups.target_query``).
+
+    None if it stored nothing, as for an answer given before, a closed poll
+    or a page that is not live (``vote`` then reads and decides), and on
+    other databases.
+    """
+    alias = router.db_for_write(Response)
+    if connections[alias].vendor != "postgresql":
+        return None
+    response = Response(
+        poll_id=poll_id, choice_id=choice_id, page_id=page_id, reader_key=reader_key
+    )
+    statement = tally.counted_insert(
+        *_insert_from_target(response, alias),
+        tally.change(response, +1),
+        target=lookups.target_query(page_id, choice_id),
+    )
+    if statement is None:
+        return None
+    with prepared.cursor(alias) as cursor:
+        cursor.execute(*statement)
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    page, choice = lookups.target_from_row(row[1:])
+    response.pk, response._state.adding, response._state.db = row[0], False, alias
+    response.choice = choice
+    response.page_title = page.title[:255]
+    response.revision_id = page.live_revision_id
+    return VoteResult(response, CREATED, page)
+
+
+def _insert_from_target(response, alias):
+    """``INSERT … SELECT … FROM target ON CONFLICT DO NOTHING RETURNING id``:
+    ``response`` with the page's title and live revision read from
+    ``target``, inserted only if the choice is the poll's and the poll open."""
+    sql, fields = _insert_from_target_sql(alias)
+    connection = connections[alias]
+    params = [
+        field.get_db_prep_save(field.pre_save(response, add=True), connection)
+        for field in fields
+    ]
+    return sql, [*params, response.poll_id]
+
+
+@functools.cache
+def _insert_from_target_sql(alias):
+    quote = connections[alias].ops.quote_name
+    from_target = {
+        "page_title": "target.page_title",
+        "revision_id": "target.page_live_revision_id",
+    }
+    fields = [f for f in Response._meta.concrete_fields if not f.primary_key]
+    table = quote(Response._meta.db_table)
+    sql = (
+        f"INSERT INTO {table} ({', '.join(quote(f.column) for f in fields)}) "
+        f"SELECT {', '.join(from_target.get(f.attname, '%s') for f in fields)} "
+        "FROM target WHERE target.choice_poll_id = %s AND target.poll_is_active "
+        f"ON CONFLICT DO NOTHING RETURNING {table}.{quote('id')}"
+    )
+    return sql, [f for f in fields if f.attname not in from_target]
 
 
 def _run_insert(response, sql, params):

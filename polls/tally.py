@@ -179,14 +179,17 @@ class Recount:
     reasons: Counter
 
 
-def counted_insert(insert_sql, insert_params, item):
+def counted_insert(insert_sql, insert_params, item, target=None):
     """One statement that runs an insert and, if it inserted, ``move(item)``.
 
     ``insert_sql`` must return a row only when it inserts the response
     ``item`` counts (``INSERT … ON CONFLICT DO NOTHING RETURNING id``).
     Returns ``(sql, params)``, or None where it takes more than one statement:
     on SQLite (no ``INSERT`` inside ``WITH``) and for anything but a first
-    answer given today, which then goes through ``move``.
+    answer given today, which then goes through ``move``. ``target`` is an
+    optional ``(sql, params)`` of a ``SELECT`` the insert may read as
+    ``target`` (a vote's page and choice); the statement then returns the
+    inserted id followed by the target's row.
 
     The counters move as ``move`` moves them, written as upserts: the
     ``PageTotal`` row first (its window moved to today, as ``_move_total``
@@ -206,8 +209,16 @@ def counted_insert(insert_sql, insert_params, item):
     ):
         return None
     rows = _arrival_rows(item, item.day)
-    params = [*insert_params, *rows["total"], *rows["daily"], *rows["site"]]
-    return _counted_insert_sql().replace("{insert}", insert_sql), params
+    moves = [*rows["total"], *rows["daily"], *rows["site"]]
+    if target is None:
+        sql = f"WITH inserted AS ({insert_sql}), {_counted_moves_sql()} "
+        return sql + "SELECT * FROM inserted", [*insert_params, *moves]
+    target_sql, target_params = target
+    sql = (
+        f"WITH target AS ({target_sql}), inserted AS ({insert_sql}), "
+        f"{_counted_moves_sql()} SELECT inserted.*, target.* FROM inserted, target"
+    )
+    return sql, [*target_params, *insert_params, *moves]
 
 
 def recount(today=None):
@@ -515,8 +526,8 @@ def _upsert_templates():
 
 
 @functools.cache
-def _counted_insert_sql():
-    """``counted_insert``'s statement (PostgreSQL), with ``{insert}`` to fill.
+def _counted_moves_sql():
+    """``counted_insert``'s moves (PostgreSQL), after its ``inserted`` part.
 
     ``_upsert_templates``' three moves as data-modifying ``WITH`` parts,
     each reading its row from the one before (``RETURNING 1``), so they run
@@ -527,11 +538,9 @@ def _counted_insert_sql():
     daily = upserts["daily"] % "SELECT %s, %s, %s, %s, %s FROM moved_total"
     site = upserts["site"] % "SELECT %s, %s, %s, %s, 1 FROM moved_daily"
     return (
-        "WITH inserted AS ({insert}), "
         f"moved_total AS ({total} RETURNING 1), "
         f"moved_daily AS ({daily} RETURNING 1), "
-        f"moved_site AS ({site}) "
-        "SELECT * FROM inserted"
+        f"moved_site AS ({site})"
     )
 
 

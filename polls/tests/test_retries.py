@@ -79,11 +79,11 @@ class EndpointTests(TransactionTestCase):
         )
 
     def failing(self, failures, *, after_saving=False):
-        """record_vote that fails ``failures`` times, before or after it saves."""
-        real = services.record_vote
+        """The vote service failing ``failures`` times, before or after it saves."""
+        real = services.vote
         calls = []
 
-        def record_vote(**kwargs):
+        def vote(**kwargs):
             calls.append(kwargs)
             if len(calls) > failures:
                 return real(**kwargs)
@@ -91,7 +91,7 @@ class EndpointTests(TransactionTestCase):
                 real(**kwargs)  # saved, but the answer never reaches us
             raise OperationalError("server closed the connection unexpectedly")
 
-        return mock.patch("polls.services.record_vote", side_effect=record_vote)
+        return mock.patch("polls.views.votes.vote", side_effect=vote)
 
     def assertOneCountedAnswer(self):
         self.assertEqual(Response.objects.get().choice, self.no)

@@ -144,6 +144,22 @@ class VoteByIdsTests(TestCase):
         self.assertEqual(result.response.choice.label, "Yes")
         self.assertEqual(result.response.page.url, self.page.url)
         self.assertEqual(counts(self.page), {"Yes": 1})
+        # What PostgreSQL's one statement read and stored, as elsewhere.
+        stored = Response.objects.get()
+        self.assertEqual(stored.pk, result.response.pk)
+        self.assertEqual(stored.page_title, "Leg numbness")
+        self.assertEqual(stored.revision_id, self.page.live_revision_id)
+        self.assertEqual(
+            (stored.reasons, stored.comment, stored.page_url), ([], "", "")
+        )
+        again = vote(
+            page_id=self.page.pk,
+            poll_id=self.poll.pk,
+            choice_id=self.yes.pk,
+            reader_key="r",
+        )
+        self.assertEqual(again.outcome, UNCHANGED)
+        self.assertEqual(counts(self.page), {"Yes": 1})
 
     def test_each_misfit_is_refused_with_its_reason_writing_nothing(self):
         closed = make_poll("Closed poll", is_active=False)

@@ -181,6 +181,15 @@ class MoveTests(TestCase):
             sql, params = statement
             self.assertTrue(sql.startswith(f"WITH inserted AS ({insert})"))
             self.assertEqual(sql.count("%s"), len(params))
+            # With a target the insert reads, the target comes first.
+            target = ("SELECT %s AS page_title", ["Numb legs"])
+            sql, params = tally.counted_insert(insert, [], first, target=target)
+            self.assertTrue(sql.startswith(f"WITH target AS ({target[0]}), inserted"))
+            self.assertTrue(
+                sql.endswith("SELECT inserted.*, target.* FROM inserted, target")
+            )
+            self.assertEqual(params[0], "Numb legs")
+            self.assertEqual(sql.count("%s"), len(params))
         else:
             self.assertIsNone(statement)  # SQLite: the insert, then move()
         for other in [
