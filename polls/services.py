@@ -4,9 +4,10 @@ Every function here runs in one transaction. A reader has at most one
 response per poll and page (a database constraint guarantees it, also when
 two requests race), and every change to what a response counts as moves the
 counters through ``polls.tally`` in the same transaction. On PostgreSQL a
-first answer is one statement, and so its own transaction: the response's
-insert with ``tally``'s counter moves (``tally.counted_insert``). On SQLite
-the transactions take their turn through ``polls.write_queue``.
+first answer is one statement, and so its own transaction: the read of its
+page and choice, the response's insert and ``tally``'s counter moves
+(``tally.counted_insert``). On SQLite the transactions take their turn
+through ``polls.write_queue``.
 """
 
 import functools
