@@ -133,13 +133,16 @@ class VoteByIdsTests(TestCase):
         cls.yes = choice(cls.poll, "Yes")
         cls.page = make_page("Leg numbness")
 
-    def test_a_fitting_vote_is_recorded_with_its_choice_and_poll(self):
-        result = vote(
+    def vote_yes(self):
+        return vote(
             page_id=self.page.pk,
             poll_id=self.poll.pk,
             choice_id=self.yes.pk,
             reader_key="r",
         )
+
+    def test_a_fitting_vote_is_recorded_with_its_choice_and_poll(self):
+        result = self.vote_yes()
         self.assertEqual(result.outcome, CREATED)
         self.assertEqual(result.response.choice.label, "Yes")
         self.assertEqual(result.response.page.url, self.page.url)
@@ -152,13 +155,7 @@ class VoteByIdsTests(TestCase):
         self.assertEqual(
             (stored.reasons, stored.comment, stored.page_url), ([], "", "")
         )
-        again = vote(
-            page_id=self.page.pk,
-            poll_id=self.poll.pk,
-            choice_id=self.yes.pk,
-            reader_key="r",
-        )
-        self.assertEqual(again.outcome, UNCHANGED)
+        self.assertEqual(self.vote_yes().outcome, UNCHANGED)
         self.assertEqual(counts(self.page), {"Yes": 1})
 
     def test_each_misfit_is_refused_with_its_reason_writing_nothing(self):
