@@ -3,7 +3,7 @@ import json
 
 from bs4 import BeautifulSoup
 from django.core.cache import cache
-from django.test import SimpleTestCase, TestCase
+from django.test import TestCase
 from wagtail_factories import ImageFactory
 
 from articles.models import ArticlePage, Contributor, Topic
@@ -100,7 +100,9 @@ class ArticleJsonLdTests(TestCase):
         self.assertEqual(card, "summary_large_image")
 
 
-class MedicalWebPageTests(SimpleTestCase):
+class MedicalWebPageTests(TestCase):
+    """A page is built, not saved, but Wagtail reads its content type."""
+
     def test_unknown_fields_are_left_out_rather_than_null(self):
         page = ArticlePage(title="Draft", summary="S")
         data = medical_web_page(page, url="https://example.test/a/")
