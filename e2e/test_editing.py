@@ -51,6 +51,11 @@ def test_an_editor_writes_reorders_and_publishes_an_article(
         cause = causes.nth(position)
         cause.get_by_role("textbox", name="Title*").fill(title)
         cause.locator("[contenteditable=true]").fill(explanation)
+        # Draftail writes the text into the form a moment later; moving the
+        # block before then (as below) would rebuild it from the empty form.
+        expect(cause.locator("input[name$='-explanation']")).to_have_value(
+            re.compile(re.escape(explanation))
+        )
     expect(causes).to_have_count(3)
 
     # "Long runs" to the top, one "Move up" at a time.
