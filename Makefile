@@ -41,7 +41,8 @@ run: $(VENV)/.runtime
 	@echo "  Site:  http://$(HOST):$(PORT)/"
 	@echo "  Admin: http://$(HOST):$(PORT)/admin/"
 	@echo
-	$(MANAGE) runserver $(HOST):$(PORT)
+	WAGTAILADMIN_BASE_URL="$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)}" \
+		$(MANAGE) runserver $(HOST):$(PORT)
 
 # `make test` = the checks, the unit tests in parallel (pytest-xdist, one
 # worker per core), then the browser tests and the timing-sensitive tests
