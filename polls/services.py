@@ -254,7 +254,7 @@ def _counted_first_answer(page_id, poll_id, choice_id, reader_key):
     if row is None:
         return None
     page, choice = lookups.target_from_row(row[1:])
-    response.pk, response._state.adding, response._state.db = row[0], False, alias
+    _stored(response, row[0], alias)
     response.choice = choice
     response.page_title = page.title[:255]
     response.revision_id = page.live_revision_id
@@ -266,12 +266,7 @@ def _insert_from_target(response, alias):
     ``response`` with the page's title and live revision read from
     ``target``, inserted only if the choice is the poll's and the poll open."""
     sql, fields = _insert_from_target_sql(alias)
-    connection = connections[alias]
-    params = [
-        field.get_db_prep_save(field.pre_save(response, add=True), connection)
-        for field in fields
-    ]
-    return sql, [*params, response.poll_id]
+    return sql, [*_insert_values(response, fields, alias), response.poll_id]
 
 
 @functools.cache
@@ -301,10 +296,15 @@ def _run_insert(response, sql, params):
         row = cursor.fetchone()
     if row is None:
         return False
-    response.pk = row[0]
+    _stored(response, row[0], alias)
+    return True
+
+
+def _stored(response, pk, alias):
+    """Mark ``response`` as the row ``pk`` an insert of ours just stored."""
+    response.pk = pk
     response._state.adding = False
     response._state.db = alias
-    return True
 
 
 def _insert_statement(response):
@@ -317,12 +317,16 @@ def _insert_statement(response):
     """
     alias = router.db_for_write(Response)
     sql, fields = _insert_sql(alias)
+    return sql, _insert_values(response, fields, alias)
+
+
+def _insert_values(response, fields, alias):
+    """``response``'s values for ``fields``, adapted as Django's insert does."""
     connection = connections[alias]
-    params = [
+    return [
         field.get_db_prep_save(field.pre_save(response, add=True), connection)
         for field in fields
     ]
-    return sql, params
 
 
 @functools.cache
