@@ -1,9 +1,12 @@
-"""WSGI entry point for gunicorn: ``gunicorn config.wsgi``."""
+"""WSGI entry point for gunicorn: ``gunicorn config.wsgi``.
+
+The poll endpoints get a shorter middleware stack (``core.handlers``).
+"""
 
 import os
 
-from django.core.wsgi import get_wsgi_application
-
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
 
-application = get_wsgi_application()
+from core.handlers import application as build_application  # noqa: E402
+
+application = build_application()
