@@ -11,7 +11,6 @@ through ``polls.write_queue``.
 """
 
 import functools
-from dataclasses import dataclass
 
 from django.db import IntegrityError, connections, router
 from django.db.models.constants import OnConflict
@@ -34,11 +33,33 @@ class VoteRefused(Exception):
         self.status = status
 
 
-@dataclass(frozen=True)
 class VoteResult:
-    response: Response
-    outcome: str
-    page: object  # what was answered: a Page, or a lookups.LivePage
+    """What a vote did: its ``outcome``, the ``page`` (a ``Page``, or the
+    ``lookups.LivePage`` a vote reads) and the ``choice`` answered, and the
+    reader's stored ``response``.
+
+    A first answer's ``Response`` instance is built only when asked for: the
+    vote endpoint answers from the choice alone, and building the model
+    instance cost a vote more than its insert's parameters and counter moves
+    in Python together (README "Performance").
+    """
+
+    def __init__(self, outcome, page, choice, response=None, *, stored=None):
+        self.outcome, self.page, self.choice = outcome, page, choice
+        if response is not None:
+            self.response = response
+        self._stored = stored  # a first answer's (alias, id, column values)
+
+    @functools.cached_property
+    def response(self):
+        alias, pk, values = self._stored
+        response = Response(poll=self.choice.poll, choice=self.choice, **values)
+        _stored(response, pk, alias)
+        return response
+
+    @classmethod
+    def created(cls, page, choice, alias, pk, values):
+        return cls(CREATED, page, choice, stored=(alias, pk, values))
 
 
 def live_page(page_id):
@@ -85,33 +106,30 @@ def record_vote(*, page, choice, reader_key):
     if not page.live:
         raise VoteRefused("This page is not published.", status=404)
 
-    response = Response(
-        poll=poll,
-        choice=choice,
-        page_id=page.pk,
-        page_title=page.title[:255],
-        revision_id=page.live_revision_id,
-        reader_key=reader_key,
+    alias = router.db_for_write(Response)
+    values = _answer_values(
+        poll_id=poll.pk, choice_id=choice.pk, page_id=page.pk, reader_key=reader_key
     )
+    values.update(page_title=page.title[:255], revision_id=page.live_revision_id)
     # Most votes are first answers: insert, and let the unique constraint say
     # when the reader has answered before. Where one statement can also move
     # the counters, it is the whole transaction.
-    insert = _insert_statement(response)
-    arrival = tally.change(response, +1)
+    insert = _insert_statement(values, alias)
+    arrival = tally.arrival(**values)
     counted = tally.counted_insert(*insert, arrival)
-    if counted is not None and _run_insert(response, *counted):
-        return VoteResult(response, CREATED, page)
+    if counted is not None and (pk := _run_insert(alias, *counted)) is not None:
+        return VoteResult.created(page, choice, alias, pk, values)
     with write_queue.atomic():
-        if counted is None and _run_insert(response, *insert):
+        if counted is None and (pk := _run_insert(alias, *insert)) is not None:
             tally.move(arrival)
-            return VoteResult(response, CREATED, page)
+            return VoteResult.created(page, choice, alias, pk, values)
 
         response = _locked_response(poll, page, reader_key)
         if response is None:
             # Only a constraint other than one-answer-per-reader refuses it.
             raise IntegrityError("the response could not be stored")
         if response.choice_id == choice.pk:
-            return VoteResult(response, UNCHANGED, page)
+            return VoteResult(UNCHANGED, page, response.choice, response)
         # The follow-up explained a negative answer the reader took back.
         reasons = response.reasons if choice.is_negative else []
         tally.move(
@@ -124,7 +142,7 @@ def record_vote(*, page, choice, reader_key):
         if not choice.is_negative:
             response.reasons, response.comment, response.comment_flagged = [], "", False
         response.save()
-        return VoteResult(response, CHANGED, page)
+        return VoteResult(CHANGED, page, choice, response)
 
 
 class AnswerNeeded(VoteRefused):
@@ -238,12 +256,12 @@ def _counted_first_answer(page_id, poll_id, choice_id, reader_key):
     alias = router.db_for_write(Response)
     if connections[alias].vendor != "postgresql":
         return None
-    response = Response(
+    values = _answer_values(
         poll_id=poll_id, choice_id=choice_id, page_id=page_id, reader_key=reader_key
     )
     statement = tally.counted_insert(
-        *_insert_from_target(response, alias),
-        tally.change(response, +1),
+        *_insert_from_target(values, alias),
+        tally.arrival(**values),
         target=lookups.target_query(page_id, choice_id),
     )
     if statement is None:
@@ -254,19 +272,17 @@ def _counted_first_answer(page_id, poll_id, choice_id, reader_key):
     if row is None:
         return None
     page, choice = lookups.target_from_row(row[1:])
-    _stored(response, row[0], alias)
-    response.choice = choice
-    response.page_title = page.title[:255]
-    response.revision_id = page.live_revision_id
-    return VoteResult(response, CREATED, page)
+    values.update(page_title=page.title[:255], revision_id=page.live_revision_id)
+    return VoteResult.created(page, choice, alias, row[0], values)
 
 
-def _insert_from_target(response, alias):
+def _insert_from_target(values, alias):
     """``INSERT … SELECT … FROM target ON CONFLICT DO NOTHING RETURNING id``:
-    ``response`` with the page's title and live revision read from
-    ``target``, inserted only if the choice is the poll's and the poll open."""
+    a response of ``values`` with the page's title and live revision read
+    from ``target``, inserted only if the choice is the poll's and the poll
+    open."""
     sql, fields = _insert_from_target_sql(alias)
-    return sql, [*_insert_values(response, fields, alias), response.poll_id]
+    return sql, [*_insert_values(values, fields, alias), values["poll_id"]]
 
 
 @functools.cache
@@ -287,17 +303,13 @@ def _insert_from_target_sql(alias):
     return sql, [f for f in fields if f.attname not in from_target]
 
 
-def _run_insert(response, sql, params):
-    """Run an insert of ``response`` that returns its id, or nothing when the
-    reader has answered before; True if it inserted."""
-    alias = router.db_for_write(Response)
+def _run_insert(alias, sql, params):
+    """Run an insert that returns the new response's id, or nothing when the
+    reader has answered before; the id, or None."""
     with prepared.cursor(alias) as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()
-    if row is None:
-        return False
-    _stored(response, row[0], alias)
-    return True
+    return None if row is None else row[0]
 
 
 def _stored(response, pk, alias):
@@ -307,26 +319,62 @@ def _stored(response, pk, alias):
     response._state.db = alias
 
 
-def _insert_statement(response):
-    """``INSERT … ON CONFLICT DO NOTHING RETURNING id`` for ``response``.
+def _answer_values(*, poll_id, choice_id, page_id, reader_key):
+    """The columns of a reader's new response that are not its defaults
+    (the page's title and revision are added by the caller, or read by the
+    insert)."""
+    now = timezone.now()
+    return {
+        "poll_id": poll_id,
+        "choice_id": choice_id,
+        "page_id": page_id,
+        "reader_key": reader_key,
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
+def _insert_statement(values, alias):
+    """``INSERT … ON CONFLICT DO NOTHING RETURNING id`` for a new response.
 
     Built by Django's own insert compiler, once per process, so it suits
     both backends (SQLite writes ``INSERT OR IGNORE``); its values are adapted
     as that compiler adapts them. It replaces a savepoint, the insert, and a
     rollback to the savepoint when the unique constraint refuses.
     """
-    alias = router.db_for_write(Response)
     sql, fields = _insert_sql(alias)
-    return sql, _insert_values(response, fields, alias)
+    return sql, _insert_values(values, fields, alias)
 
 
-def _insert_values(response, fields, alias):
-    """``response``'s values for ``fields``, adapted as Django's insert does."""
+def _insert_values(values, fields, alias):
+    """The parameters of a new response's insert, for ``fields``.
+
+    ``values`` (by attribute name) are adapted as Django's insert adapts
+    them; every other column takes its default, adapted once per process
+    (``_adapted_defaults``), as a new ``Response`` would have it.
+    """
     connection = connections[alias]
+    defaults = _adapted_defaults(alias)
     return [
-        field.get_db_prep_save(field.pre_save(response, add=True), connection)
+        field.get_db_prep_save(values[field.attname], connection)
+        if field.attname in values
+        else defaults[field.attname]
         for field in fields
     ]
+
+
+@functools.cache
+def _adapted_defaults(alias):
+    """Each column's default, as an insert sends it, where it is the same
+    for every new response (``timezone.now`` is not: it must be given)."""
+    connection = connections[alias]
+    return {
+        field.attname: field.get_db_prep_save(field.get_default(), connection)
+        for field in Response._meta.concrete_fields
+        if not field.has_default()
+        or not callable(field.default)
+        or field.default in (list, dict)
+    }
 
 
 @functools.cache

@@ -96,6 +96,18 @@ def change(response, delta, choice=None, reasons=None):
     )
 
 
+def arrival(*, page_id, poll_id, choice_id, created_at, **_columns):
+    """What a new response of these columns adds, before it is built: the
+    ``change(response, +1)`` of an answer without reasons or spam mark."""
+    return Change(
+        choice_id=choice_id,
+        page_id=page_id,
+        poll_id=poll_id,
+        day=timezone.localdate(created_at),
+        delta=1,
+    )
+
+
 def move(*changes):
     """Apply ``changes`` to every counter, in the caller's transaction.
 

@@ -47,6 +47,23 @@ def assert_counters_match_rows(test):
     test.assertEqual(dict(from_rows), from_counters)
 
 
+def as_columns(response):
+    """Every column of ``response``, as the database holds it."""
+    return {
+        field.attname: getattr(response, field.attname)
+        for field in Response._meta.concrete_fields
+    }
+
+
+def vote_by_ids(page, answer, reader="reader-by-ids"):
+    return vote(
+        page_id=page.pk,
+        poll_id=answer.poll_id,
+        choice_id=answer.pk,
+        reader_key=reader,
+    )
+
+
 class RecordVoteTests(TestCase):
     @classmethod
     def setUpTestData(cls):
@@ -66,6 +83,14 @@ class RecordVoteTests(TestCase):
         self.assertEqual(response.page_url, "")  # kept with a follow-up only
         self.assertEqual(response.revision_id, self.page.live_revision_id)
         self.assertEqual(counts(self.page), {"Yes": 1})
+
+    def test_a_first_answers_response_is_the_row_it_stored(self):
+        # Built when first asked for, from the values the insert sent.
+        for result in (self.vote(self.yes), vote_by_ids(self.page, self.no)):
+            stored = Response.objects.get(pk=result.response.pk)
+            self.assertEqual(result.choice, stored.choice)
+            self.assertEqual(as_columns(result.response), as_columns(stored))
+            self.assertFalse(result.response._state.adding)
 
     def test_answering_the_same_again_counts_once(self):
         self.vote(self.yes)

@@ -166,6 +166,21 @@ class SentimentChangeTests(TestCase):
 
 
 class MoveTests(TestCase):
+    def test_an_arrival_is_the_change_its_response_makes_once_built(self):
+        poll, page = default_poll(), make_page("Numb legs")
+        late = timezone.make_aware(datetime.datetime(2026, 11, 3, 23, 30))
+        columns = {
+            "poll_id": poll.pk,
+            "choice_id": choice(poll, "No").pk,
+            "page_id": page.pk,
+            "reader_key": "r",
+            "created_at": late,
+            "updated_at": late,
+        }
+        self.assertEqual(
+            tally.arrival(**columns), tally.change(Response(**columns), +1)
+        )
+
     def test_only_a_first_answer_today_is_counted_in_its_own_insert(self):
         poll, page = default_poll(), make_page("Numb legs")
         first = tally.Change(

@@ -28,7 +28,7 @@ class VoteView(PollPostView):
             choice_id=data["choice"],
             reader_key=reader_key,
         )
-        return self.answered(request, form, result.page, result.response.choice)
+        return self.answered(request, form, result.page, result.choice)
 
     def decoy(self, request, form):
         data = form.data
