@@ -9,7 +9,6 @@ from unittest import mock
 
 from django.conf import settings
 from django.contrib.sessions.middleware import SessionMiddleware
-from django.core.cache import cache
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
@@ -17,14 +16,7 @@ from django.test import RequestFactory, TestCase
 
 from core import handlers
 from polls.models import Response
-from polls.testing import (
-    JSON,
-    SAME_ORIGIN,
-    VOTE_URL,
-    choice,
-    default_poll,
-    make_page,
-)
+from polls.testing import JSON, SAME_ORIGIN, VOTE_URL, VoteTestCase
 
 APPLICATION = handlers.application()
 
@@ -59,15 +51,9 @@ def call(request, application=APPLICATION):
     return int(started["status"].split()[0]), headers, body
 
 
-class PollEndpointHandlerTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.poll = default_poll()
-        cls.yes = choice(cls.poll, "Yes")
-        cls.page = make_page("Leg numbness")
-
+class PollEndpointHandlerTests(VoteTestCase):
     def setUp(self):
-        cache.clear()
+        super().setUp()
         self.factory = RequestFactory()
 
     def post_vote(self, **extra):
