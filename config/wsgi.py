@@ -7,6 +7,6 @@ import os
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
 
-from core.handlers import application as build_application  # noqa: E402
+from core.handlers import build_application  # noqa: E402
 
 application = build_application()

@@ -7,15 +7,14 @@ origin), use no session, user or messages, and are never cached or routed
 by Wagtail. So most of the site's middleware (static files, page and route
 caches, sessions, CSRF, authentication, messages, redirects, login lockout)
 do nothing for them, yet a vote paid for passing through each one: about
-a twentieth of its CPU (README "Performance").
+a tenth of its CPU in process (README "Performance").
 
-``application`` sends requests under the endpoints' prefix to a second
-Django handler built with ``POLL_ENDPOINT_MIDDLEWARE`` (the security
-headers, the Content-Security-Policy, the 503 for a database outage,
-``Content-Length``, ``X-Frame-Options``), and every other request to
-Django's usual handler.
-Django's test client always takes the usual one; ``core/tests/test_handlers.py``
-drives this one.
+``build_application`` makes the application: requests under the endpoints'
+prefix go to a second Django handler built with ``POLL_ENDPOINT_MIDDLEWARE``
+(the security headers, the Content-Security-Policy, the 503 for a database
+outage, ``Content-Length``, ``X-Frame-Options``), every other request to
+Django's usual handler. Django's test client always takes the usual one;
+``core/tests/test_handlers.py`` drives this one.
 """
 
 import os
@@ -47,7 +46,7 @@ def poll_endpoint_prefix():
     return os.path.commonprefix([reverse(name) for name in POLL_ENDPOINTS])
 
 
-def application():
+def build_application():
     """The WSGI application: poll endpoints to their own handler."""
     site = get_wsgi_application()
     polls = PollEndpointHandler()

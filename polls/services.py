@@ -110,7 +110,7 @@ def record_vote(*, page, choice, reader_key):
     values = _answer_values(
         poll_id=poll.pk, choice_id=choice.pk, page_id=page.pk, reader_key=reader_key
     )
-    values.update(page_title=page.title[:255], revision_id=page.live_revision_id)
+    values.update(_page_values(page))
     # Most votes are first answers: insert, and let the unique constraint say
     # when the reader has answered before. Where one statement can also move
     # the counters, it is the whole transaction.
@@ -272,7 +272,7 @@ def _counted_first_answer(page_id, poll_id, choice_id, reader_key):
     if row is None:
         return None
     page, choice = lookups.target_from_row(row[1:])
-    values.update(page_title=page.title[:255], revision_id=page.live_revision_id)
+    values.update(_page_values(page))
     return VoteResult.created(page, choice, alias, row[0], values)
 
 
@@ -332,6 +332,11 @@ def _answer_values(*, poll_id, choice_id, page_id, reader_key):
         "created_at": now,
         "updated_at": now,
     }
+
+
+def _page_values(page):
+    """What a response keeps of the page it answers."""
+    return {"page_title": page.title[:255], "revision_id": page.live_revision_id}
 
 
 def _insert_statement(values, alias):

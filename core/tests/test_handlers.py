@@ -18,7 +18,7 @@ from core import handlers
 from polls.models import Response
 from polls.testing import JSON, SAME_ORIGIN, VOTE_URL, VoteTestCase
 
-APPLICATION = handlers.application()
+APPLICATION = handlers.build_application()
 
 
 @contextlib.contextmanager
@@ -121,7 +121,7 @@ class DispatchTests(TestCase):
             mock.patch.object(handlers, "get_wsgi_application") as site,
         ):
             site.return_value.return_value = [b"site"]
-            application = handlers.application()
+            application = handlers.build_application()
 
             self.assertEqual(
                 application({"PATH_INFO": "/polls/vote/"}, None), [b"short"]
