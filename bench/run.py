@@ -56,15 +56,26 @@ def say(message):
     print(message, flush=True)
 
 
-def wrk(url, duration, connections=32, script=None, script_args=(), serving=None):
+def wrk(
+    url,
+    duration,
+    connections=32,
+    script=None,
+    script_args=(),
+    serving=None,
+    database=None,
+):
     """Requests/s and latency percentiles (ms) from wrk.
 
     With a Lua ``script``, its ``done()`` may print one line of JSON, which
     is returned as ``script_result``. ``serving()`` gives the pids of the
-    processes that serve the requests (gunicorn's workers, the database's
-    backends), asked before and after: their CPU time per request is
-    returned too, a figure that other work on the machine changes far less
-    than the rate.
+    processes that serve the requests (gunicorn's workers) and
+    ``database()`` those of the database server's backends, asked before and
+    after: their CPU time per request is returned too (together, and the
+    database's share apart), a figure that other work on the machine changes
+    far less than the rate. ``machine_idle`` is the share of the machine's
+    CPU time left idle meanwhile: near 0 when the row is limited by CPU, as
+    the static file is, higher when its processes wait (a disk flush, a lock).
     """
     command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency"]
     if script:
@@ -72,13 +83,14 @@ def wrk(url, duration, connections=32, script=None, script_args=(), serving=None
     command.append(url)
     if script_args:
         command += ["--", *map(str, script_args)]
-    serving = serving or list
-    cpu_before = {pid: cpu_seconds(pid) for pid in serving()}
+    serving, database = serving or list, database or list
+    web_before = {pid: cpu_seconds(pid) for pid in serving()}
+    database_before = {pid: cpu_seconds(pid) for pid in database()}
+    idle_before = machine_cpu()
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    cpu_used = sum(
-        max(0.0, cpu_seconds(pid) - cpu_before.get(pid, 0.0))
-        for pid in set(serving()) | set(cpu_before)
-    )
+    idle_after = machine_cpu()
+    web_used = cpu_used_since(web_before, serving())
+    database_used = cpu_used_since(database_before, database())
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     socket_errors = re.search(r"Socket errors: (.*)", output)
@@ -88,14 +100,38 @@ def wrk(url, duration, connections=32, script=None, script_args=(), serving=None
         "p99_ms": _wrk_latency(output, "99%"),
         "non_2xx": int(errors.group(1)) if errors else 0,
         "socket_errors": socket_errors.group(1).strip() if socket_errors else "",
+        "machine_idle": idle_share(idle_before, idle_after),
     }
     answered = int(re.search(r"(\d+) requests in", output).group(1))
-    if cpu_before and answered:
-        result["cpu_ms_per_request"] = 1000 * cpu_used / answered
+    if web_before and answered:
+        result["cpu_ms_per_request"] = 1000 * (web_used + database_used) / answered
+    if database_before and answered:
+        result["database_cpu_ms_per_request"] = 1000 * database_used / answered
     printed = [line for line in output.splitlines() if line.startswith("{")]
     if printed:
         result["script_result"] = json.loads(printed[-1])
     return result
+
+
+def cpu_used_since(before, pids_now):
+    """CPU seconds used since ``before`` (pid → seconds) by those processes
+    and by ``pids_now``, which may have started since."""
+    return sum(
+        max(0.0, cpu_seconds(pid) - before.get(pid, 0.0))
+        for pid in set(pids_now) | set(before)
+    )
+
+
+def machine_cpu():
+    """(idle, total) CPU time of the whole machine so far, in clock ticks."""
+    fields = [int(n) for n in Path("/proc/stat").read_text().split()[1:9]]
+    return fields[3] + fields[4], sum(fields)  # idle + iowait, all
+
+
+def idle_share(before, after):
+    """The share of the machine's CPU time left idle between two ``machine_cpu``."""
+    idle, total = after[0] - before[0], after[1] - before[1]
+    return idle / total if total else 0.0
 
 
 def cpu_seconds(pid):
@@ -156,10 +192,6 @@ def vote_scenario(server, env, duration, connections=32, database_pids=None):
     that serve the site, whose CPU counts with the workers'.
     """
     poll, choice, pages = article_ids(env)
-
-    def serving():
-        return server.worker_pids() + (database_pids() if database_pids else [])
-
     result = wrk(
         server.base_url + "/polls/vote/",
         duration,
@@ -172,7 +204,8 @@ def vote_scenario(server, env, duration, connections=32, database_pids=None):
             secrets.token_hex(4),
             BROWSER_AGENT,
         ),
-        serving=serving,
+        serving=server.worker_pids,
+        database=database_pids,
     )
     counts = result.pop("script_result")
     stored = count_endpoint_votes(env)
@@ -377,8 +410,30 @@ def table(results):
                 f"{data['refused']:,}, in flight at the end {data['unanswered']:,} → "
                 f"{'exact' if data['exact'] else 'MISMATCH'}"
             )
+            lines.append(f"   {cpu_line(database, data)}")
+    if "static" in scenarios and "machine_idle" in scenarios["static"]:
+        idle = scenarios["static"]["machine_idle"]
+        lines.append(f"   static: machine idle {idle:.0%} (limited by CPU when near 0)")
     lines += report_rows(scenarios.get("reports", {}))
     return "\n".join(lines)
+
+
+def cpu_line(database, data):
+    """Where a vote's CPU went: the web workers' and the database server's
+    shares of the row's CPU ms, and how much of the machine sat idle."""
+    cpu = data.get("cpu_ms_per_request")
+    if cpu is None:
+        return f"votes on {database}: CPU not measured"
+    server = data.get("database_cpu_ms_per_request")
+    split = (
+        f"{cpu:.2f} ms in the web workers"
+        if server is None
+        else f"{cpu - server:.2f} ms in the web workers + {server:.2f} ms in "
+        "the database server"
+    )
+    idle = data.get("machine_idle")
+    idle_text = "" if idle is None else f"; machine idle {idle:.0%}"
+    return f"votes on {database}: CPU a vote {split}{idle_text}"
 
 
 def report_rows(reports):
