@@ -2,7 +2,14 @@
 
 from django.test import SimpleTestCase
 
-from bench.run import cpu_line, idle_share, machine_cpu, table
+from bench.run import (
+    cpu_line,
+    idle_share,
+    machine_cpu,
+    median_run,
+    ratio_line,
+    table,
+)
 
 STATIC = {"requests_per_second": 4000.0, "p50_ms": 8.0, "p99_ms": 12.0}
 
@@ -69,3 +76,38 @@ class IdleShareTests(SimpleTestCase):
         self.assertLessEqual(before[0], before[1])
         self.assertGreaterEqual(after[1], before[1])
         self.assertTrue(0.0 <= idle_share(before, after) <= 1.0)
+
+
+class MedianRunTests(SimpleTestCase):
+    def test_the_row_is_the_run_with_the_median_ratio(self):
+        runs = [votes(ratio=0.30), votes(ratio=0.20), votes(ratio=0.25)]
+        row = median_run(runs)
+        self.assertEqual(row["ratio"], 0.25)
+        self.assertEqual(row["ratios"], [0.30, 0.20, 0.25])
+
+    def test_an_even_count_takes_the_lower_middle(self):
+        self.assertEqual(median_run([votes(ratio=0.3), votes(ratio=0.2)])["ratio"], 0.2)
+
+    def test_one_inexact_run_makes_the_row_inexact(self):
+        runs = [votes(ratio=0.3), votes(ratio=0.3, exact=False), votes(ratio=0.3)]
+        self.assertFalse(median_run(runs)["exact"])
+
+    def test_the_table_judges_the_row_by_its_own_ratio(self):
+        # 1,000 votes/s is 0.25× of the static row above, but the static run
+        # just before it was faster: the row is judged against that one.
+        data = votes(ratio=0.2, ratios=[0.2], static_requests_per_second=5000.0)
+        printed = table({"scenarios": {"static": STATIC, "votes_sqlite": data}})
+        row = next(line for line in printed.splitlines() if "4. votes" in line)
+        self.assertIn("0.20", row)
+        self.assertTrue(row.rstrip().endswith("NO"))
+        self.assertIn("× the static file run just before it (5,000 req/s)", printed)
+
+    def test_several_runs_are_listed(self):
+        data = votes(ratio=0.25, ratios=[0.25, 0.2, 0.3])
+        data["static_requests_per_second"] = 4000.0
+        line = ratio_line("postgres", data)
+        self.assertEqual(
+            line,
+            "votes on postgres: median of 3 runs (0.250, 0.200, 0.300), each × the "
+            "static file run just before it (4,000 req/s)",
+        )
