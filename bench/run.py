@@ -382,7 +382,9 @@ def run(args):
 
         if "votes" not in rows:
             pass
-        elif args.skip_postgres or not postgres_available():
+        elif args.skip_postgres:
+            scenarios["votes_postgres"] = {"skipped": "skipped (--skip-postgres)"}
+        elif not postgres_available():
             scenarios["votes_postgres"] = {"skipped": "PostgreSQL is not reachable"}
         else:
             say("4. votes on PostgreSQL")
