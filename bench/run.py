@@ -451,19 +451,15 @@ def table(results):
             )
             lines.append(f"   {cpu_line(database, data)}")
             lines.append(f"   {ratio_line(database, data)}")
-    if "static" in scenarios and "machine_idle" in scenarios["static"]:
-        idle = scenarios["static"]["machine_idle"]
-        lines.append(f"   static: machine idle {idle:.0%} (limited by CPU when near 0)")
+    idle = scenarios["static"]["machine_idle"]
+    lines.append(f"   static: machine idle {idle:.0%} (limited by CPU when near 0)")
     lines += report_rows(scenarios.get("reports", {}))
     return "\n".join(lines)
 
 
 def ratio_line(database, data):
     """What the vote row's ratio was measured against, and each run's."""
-    static = data.get("static_requests_per_second")
-    if static is None:
-        return f"votes on {database}: × the static row above"
-    ratios = data.get("ratios", [data["ratio"]])
+    static, ratios = data["static_requests_per_second"], data["ratios"]
     against = f"× the static file run just before it ({static:,.0f} req/s)"
     if len(ratios) == 1:
         return f"votes on {database}: {against}"
@@ -474,9 +470,7 @@ def ratio_line(database, data):
 def cpu_line(database, data):
     """Where a vote's CPU went: the web workers' and the database server's
     shares of the row's CPU ms, and how much of the machine sat idle."""
-    cpu = data.get("cpu_ms_per_request")
-    if cpu is None:
-        return f"votes on {database}: CPU not measured"
+    cpu = data["cpu_ms_per_request"]
     server = data.get("database_cpu_ms_per_request")
     split = (
         f"{cpu:.2f} ms in the web workers"
@@ -484,9 +478,8 @@ def cpu_line(database, data):
         else f"{cpu - server:.2f} ms in the web workers + {server:.2f} ms in "
         "the database server"
     )
-    idle = data.get("machine_idle")
-    idle_text = "" if idle is None else f"; machine idle {idle:.0%}"
-    return f"votes on {database}: CPU a vote {split}{idle_text}"
+    idle = data["machine_idle"]
+    return f"votes on {database}: CPU a vote {split}; machine idle {idle:.0%}"
 
 
 def report_rows(reports):

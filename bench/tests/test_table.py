@@ -11,7 +11,12 @@ from bench.run import (
     table,
 )
 
-STATIC = {"requests_per_second": 4000.0, "p50_ms": 8.0, "p99_ms": 12.0}
+STATIC = {
+    "requests_per_second": 4000.0,
+    "p50_ms": 8.0,
+    "p99_ms": 12.0,
+    "machine_idle": 0.01,
+}
 
 
 def votes(**extra):
@@ -24,6 +29,10 @@ def votes(**extra):
         "stored": 10,
         "unanswered": 0,
         "exact": True,
+        "cpu_ms_per_request": 1.0,
+        "static_requests_per_second": 4000.0,
+        "ratio": 0.25,
+        "ratios": [0.25],
         **extra,
     }
 
@@ -54,7 +63,7 @@ class CpuLineTests(SimpleTestCase):
     def test_the_table_carries_the_lines(self):
         results = {
             "scenarios": {
-                "static": {**STATIC, "machine_idle": 0.01},
+                "static": STATIC,
                 "votes_postgres": votes(
                     cpu_ms_per_request=2.0, database_cpu_ms_per_request=0.5
                 ),
