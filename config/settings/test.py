@@ -32,6 +32,10 @@ if not TEST_RUN_DIR:
 if not os.environ.get("DATABASE_URL"):
     # A file, not ":memory:", so concurrency tests see real SQLite locking (WAL).
     DATABASES["default"]["TEST"] = {"NAME": os.path.join(TEST_RUN_DIR, "test-db")}
+elif os.environ.get("TEST_DATABASE_NAME"):
+    # Two runs against one PostgreSQL server (two worktrees) each name their
+    # own test database; pytest-xdist adds the worker's suffix to it.
+    DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
 
 if REDIS_URL:
     # Clearing a Redis cache empties its whole database, so each pytest-xdist
