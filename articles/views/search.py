@@ -51,11 +51,14 @@ class SearchView(TemplateView):
             pk__in=[p.page_id for p in promotions if p.page_id]
         )
         found = find_articles(articles, query)
-        results = self.paginate(found.results)
+        results = self.paginate(found.page_ids)
+        pages = articles.in_bulk(results.object_list)
+        results.object_list = [pages[pk] for pk in results.object_list if pk in pages]
         terms = query_terms(" ".join(found.terms))
         context.update(
             promotions=promotions,
             results=results,
+            many=found.many,
             approximate=found.approximate,
             suggestion=found.suggestion,
             suggestion_query=urlencode({"q": found.suggestion}),
