@@ -8,6 +8,15 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
-        from core import signal_handlers
+        from django.apps import apps
+        from django.db.models.signals import post_migrate
+
+        from core import database_statistics, signal_handlers
 
         signal_handlers.connect()
+        # Sent once per app with models after every migrate; one is enough.
+        post_migrate.connect(
+            database_statistics.refresh_after_migrate,
+            sender=apps.get_app_config("wagtailcore"),
+            dispatch_uid="database_statistics",
+        )

@@ -6,6 +6,9 @@ from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 
 REVIEW_WINDOW_DAYS = 30
+# Related articles are chosen among the articles most recently filed under
+# the same topics, and the newest.
+RELATED_CANDIDATES = 100
 
 
 class ArticlePageQuerySet(PageQuerySet):
@@ -22,13 +25,22 @@ class ArticlePageQuerySet(PageQuerySet):
     def related_to(self, article, topics, *, limit=3):
         """Published articles sharing the most of ``topics``, then the newest.
 
-        One bounded query whatever the number of topics or articles.
+        The candidates are the articles most recently filed under these
+        topics and the newest articles, a bounded number, so one query costs
+        the same however many articles the topics hold.
         """
         topic_ids = [topic.pk for topic in topics]
+        recently_filed = (
+            self.model.topics.through.objects.filter(topic__in=topic_ids)
+            .order_by("-pk")
+            .values("articlepage_id")[:RELATED_CANDIDATES]
+        )
+        published = self.live().public().exclude(pk=article.pk)
+        newest = published.order_by("-first_published_at", "-id").values("pk")[
+            : limit + 1
+        ]
         return (
-            self.live()
-            .public()
-            .exclude(pk=article.pk)
+            published.filter(Q(pk__in=recently_filed) | Q(pk__in=newest))
             .annotate(
                 shared_topics=Count(
                     "topics", filter=Q(topics__in=topic_ids), distinct=True

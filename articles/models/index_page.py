@@ -1,13 +1,13 @@
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Count, Q
-from django.http import Http404
+from django.db.models import Count, Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404, redirect
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
+
+from articles.paging import listing_page
 
 from .article_page import ArticlePage
 from .topic import Topic
@@ -44,6 +44,7 @@ class ArticleIndexPage(RoutablePageMixin, Page):
     articles_per_page = 10
 
     def get_articles(self):
+        """Published articles, newest first."""
         return (
             ArticlePage.objects.child_of(self)
             .live()
@@ -52,11 +53,29 @@ class ArticleIndexPage(RoutablePageMixin, Page):
             .order_by("-first_published_at", "-pk")
         )
 
+    def listed_ids(self, topic=None):
+        """The ids of the published articles a listing shows, newest first.
+
+        Asked of Wagtail's page table alone, ordered by its own columns, so
+        the database walks its index of publication dates and stops at the
+        page's last row, where a query on the article table sorts every
+        article of the section first (Django names the article's own key in
+        ORDER BY, which no index of the page table holds).
+        """
+        ids = Page.objects.child_of(self).live().public()
+        if topic is not None:
+            ids = ids.filter(articlepage__topics=topic)
+        return ids.order_by("-first_published_at", "-id").values_list("id", flat=True)
+
     def get_topics(self):
-        """Topics that have at least one published article in this section."""
-        return Topic.objects.filter(
-            articles__in=self.get_articles().values("pk")
-        ).distinct()
+        """Topics with at least one published article, for the topic filter.
+
+        Counted over the whole site, not this section: one EXISTS per topic
+        stops at the topic's first published article, where a per-section
+        check would read every article of a topic the section lacks.
+        """
+        published = ArticlePage.objects.live().public().filter(topics=OuterRef("pk"))
+        return Topic.objects.filter(Exists(published))
 
     def topic_url(self, topic, request=None):
         return self.get_url(request) + self.reverse_subpage("topic", args=[topic.slug])
@@ -86,18 +105,17 @@ class ArticleIndexPage(RoutablePageMixin, Page):
             "topic", args=[topic.slug]
         )
 
-    def paginate(self, request, queryset):
-        paginator = Paginator(queryset, self.articles_per_page)
-        try:
-            return paginator.page(request.GET.get("page", 1))
-        except (PageNotAnInteger, EmptyPage) as error:
-            raise Http404("There is no such page of articles.") from error
+    def paginate(self, request, ids):
+        """One page of the listing, its articles loaded in one query."""
+        page = listing_page(ids, request.GET.get("page"), self.articles_per_page)
+        articles = ArticlePage.objects.select_related("hero_image").in_bulk(
+            page.object_list
+        )
+        return replace(page, object_list=[articles[pk] for pk in page.object_list])
 
     def get_context(self, request, *args, topic=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = self.get_articles()
         if topic is not None:
-            articles = articles.filter(topics=topic)
             context["canonical_url"] = self.topic_full_url(topic, request)
             context["extra_crumbs"] = [(topic.name, None)]
         context["topic"] = topic
@@ -105,7 +123,7 @@ class ArticleIndexPage(RoutablePageMixin, Page):
             TopicLink(item, self.topic_url(item, request), item == topic)
             for item in self.get_topics()
         ]
-        context["articles"] = self.paginate(request, articles)
+        context["articles"] = self.paginate(request, self.listed_ids(topic))
         return context
 
     @path("")
