@@ -198,6 +198,8 @@ ROUTE_CACHE_ENABLED = True
 FRAGMENT_CACHE_ENABLED = True
 PAGE_CACHE_TIMEOUT = 3600
 PAGE_MAX_AGE = 60
+# URLs per sitemap file (the protocol allows 50,000): articles.sitemaps.
+SITEMAP_URLS_PER_FILE = 10_000
 
 
 PASSWORD_VALIDATION = "django.contrib.auth.password_validation"
