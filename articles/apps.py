@@ -7,16 +7,3 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from articles import signal_handlers  # noqa: F401
-        from core import registry
-        from polls import reader_state
-
-        # Articles show their contributors, topics and poll; a page showing
-        # the reader's own answer (?answered=…) is theirs alone.
-        registry.show_on_pages(
-            "articles.Contributor",
-            "articles.Topic",
-            "polls.Poll",
-            "polls.Choice",
-            "polls.PollSettings",
-        )
-        registry.keep_private(reader_state.is_requested)

@@ -1,7 +1,9 @@
 from django.contrib.syndication.views import Feed
 from wagtail.models import Site
 
+from articles import cache_tags as article_tags
 from articles.models import ArticlePage
+from core import cache_tags
 
 
 class LatestArticlesFeed(Feed):
@@ -9,11 +11,14 @@ class LatestArticlesFeed(Feed):
 
     Links are the pages' full URLs, built from the Wagtail site's host name
     (Settings → Sites), the same ones the sitemap and canonical links use.
+    The same for every reader, so public to the page cache and CDNs, and
+    dropped when an article is published or a topic or author changes.
     """
 
     limit = 20
 
     def get_object(self, request):
+        cache_tags.add(request, article_tags.NEWEST, article_tags.TOPIC_LIST)
         site = Site.find_for_request(request)
         if site is None:
             site = Site.objects.select_related("root_page").get(is_default_site=True)

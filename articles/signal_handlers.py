@@ -1,4 +1,4 @@
-"""Keep what lists an article in step with it: search entries and a CDN.
+"""Keep what shows an article in step with it: search entries and caches.
 
 Articles are indexed with their topics' names and descriptions. Wagtail
 indexes a page when it is saved, before the page's topics are written, so a
@@ -6,17 +6,21 @@ published article is indexed again once they are; an edited topic is indexed
 again with each of its articles.
 
 A published, unpublished, moved or deleted article also changes the pages
-that list it, which a CDN in front must forget (``articles.cdn``). The page
-cache of every worker is purged by core (``core.signal_handlers``).
+that list it: ``articles.changes`` works out which, for the page cache's tags
+and a CDN's addresses at once. Editing a topic, a contributor or a poll bumps
+the tag of the pages that show it (``articles.cache_tags``).
 """
 
-from django.db.models.signals import post_save, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.search import index
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_unpublished, pre_page_move
 
-from articles import cdn
-from articles.models import ArticlePage, Topic
+from articles import cache_tags as article_tags
+from articles import changes
+from articles.models import ArticlePage, Contributor, Topic
+from core import cache_tags
+from polls.models import Choice, Poll, PollSettings
 
 
 @receiver(page_published, sender=ArticlePage)
@@ -32,15 +36,47 @@ def reindex_topic_articles(sender, instance, raw=False, **kwargs):
         index.insert_or_update_object(article)
 
 
-@receiver(page_published, sender=ArticlePage, dispatch_uid="cdn_published")
-@receiver(page_unpublished, sender=ArticlePage, dispatch_uid="cdn_unpublished")
-@receiver(pre_delete, sender=ArticlePage, dispatch_uid="cdn_deleted")
-def purge_cdn_listings(sender, instance, **kwargs):
-    cdn.purge_listings(instance)
+@receiver(page_published, sender=ArticlePage, dispatch_uid="article_published")
+@receiver(page_unpublished, sender=ArticlePage, dispatch_uid="article_unpublished")
+@receiver(pre_delete, sender=ArticlePage, dispatch_uid="article_deleted")
+def article_changed(sender, instance, **kwargs):
+    changes.apply(changes.article_changed(instance))
 
 
-@receiver(post_page_move, dispatch_uid="cdn_moved")
-def purge_cdn_after_move(sender, instance, parent_page_before, **kwargs):
+@receiver(pre_page_move, dispatch_uid="article_moving")
+def article_moving(sender, instance, parent_page_before, parent_page_after, **kwargs):
     if isinstance(instance.specific_deferred, ArticlePage):
-        cdn.purge_listings(instance, parent=parent_page_before)
-        cdn.purge_listings(instance)
+        article = instance.specific_deferred
+        parents = [parent_page_before, parent_page_after]
+        changes.apply(changes.article_changed(article, parents=parents))
+
+
+@receiver(post_save, sender=Topic, dispatch_uid="topic_saved")
+@receiver(post_delete, sender=Topic, dispatch_uid="topic_deleted")
+def topic_changed(sender, instance, **kwargs):
+    cache_tags.bump(article_tags.topic(instance.pk), article_tags.TOPIC_LIST)
+
+
+@receiver(post_save, sender=Contributor, dispatch_uid="contributor_saved")
+@receiver(post_delete, sender=Contributor, dispatch_uid="contributor_deleted")
+def contributor_changed(sender, instance, **kwargs):
+    # The feed names articles' authors too; it is tagged with the newest.
+    cache_tags.bump(article_tags.contributor(instance.pk), article_tags.NEWEST)
+
+
+@receiver(post_save, sender=Poll, dispatch_uid="poll_saved")
+@receiver(post_delete, sender=Poll, dispatch_uid="poll_deleted")
+@receiver(post_save, sender=Choice, dispatch_uid="choice_saved")
+@receiver(post_delete, sender=Choice, dispatch_uid="choice_deleted")
+def poll_changed(sender, instance, **kwargs):
+    poll_id = instance.pk if sender is Poll else instance.poll_id
+    tags = {article_tags.poll(poll_id)}
+    if PollSettings.objects.filter(default_poll_id=poll_id).exists():
+        tags.add(article_tags.poll(None))
+    cache_tags.bump(*tags)
+
+
+@receiver(post_save, sender=PollSettings, dispatch_uid="poll_settings_saved")
+def poll_settings_changed(sender, instance, created=False, **kwargs):
+    if not created:  # a row appears, with its defaults, on first read
+        cache_tags.bump(article_tags.POLL_SETTINGS)

@@ -28,7 +28,9 @@ from django.utils.encoding import iri_to_uri
 from django.views.decorators.cache import cache_control
 from wagtail.contrib.sitemaps import Sitemap
 
+from articles import cache_tags as article_tags
 from articles.models import ArticlePage
+from core import cache_tags
 
 # Sitemaps are for crawlers to read, not to list in results.
 ROBOTS = {"X-Robots-Tag": "noindex, noodp, noarchive"}
@@ -49,17 +51,27 @@ def site_articles(site):
     return ArticlePage.objects.live().public().descendant_of(site.root_page)
 
 
+def article_file_number(page_id):
+    """Which article file lists the article with this page id."""
+    return page_id // per_file() + 1
+
+
 def article_file_count(site):
     highest = site_articles(site).aggregate(highest=Max("pk"))["highest"]
-    return 0 if highest is None else highest // per_file() + 1
+    return 0 if highest is None else article_file_number(highest)
 
 
 # The sitemap is the same for every reader: the page cache and CDNs keep it.
 public = cache_control(public=True, max_age=settings.PAGE_MAX_AGE)
 
 
+def tag_sitemap(request):
+    cache_tags.add(request, cache_tags.PAGE_LIST, article_tags.TOPIC_LIST)
+
+
 @public
 def sitemap_index(request):
+    tag_sitemap(request)
     site = PageSitemap(request).get_wagtail_site()
     files = [reverse("sitemap_pages")] + [
         reverse("sitemap_articles", args=[number])
@@ -76,6 +88,7 @@ def sitemap_index(request):
 
 @public
 def sitemap_pages(request):
+    tag_sitemap(request)
     return views.sitemap(
         request, {"pages": PageSitemap(request)}, template_name="articles/sitemap.xml"
     )
@@ -83,6 +96,7 @@ def sitemap_pages(request):
 
 @public
 def sitemap_articles(request, number):
+    tag_sitemap(request)
     site = PageSitemap(request).get_wagtail_site()
     if not 1 <= number <= article_file_count(site):
         raise Http404("There is no such sitemap file.")

@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.urls import path
+from django.views.decorators.cache import cache_control
 
 from articles.feeds import LatestArticlesFeed
 from articles.views.search import SearchView
@@ -7,5 +9,9 @@ app_name = "articles"
 
 urlpatterns = [
     path("search/", SearchView.as_view(), name="search"),
-    path("feed/", LatestArticlesFeed(), name="feed"),
+    path(
+        "feed/",
+        cache_control(public=True, max_age=settings.PAGE_MAX_AGE)(LatestArticlesFeed()),
+        name="feed",
+    ),
 ]

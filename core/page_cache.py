@@ -8,37 +8,44 @@ see a cached page and their pages are never stored.
 Only responses that say ``Cache-Control: public`` are stored: Wagtail's page
 view gets that header here when it renders for an anonymous reader without
 setting a cookie, and other public views (sitemap, feed) opt in with
-Django's ``cache_control`` decorator.
+Django's ``cache_control`` decorator. A page showing a reader's own answer
+says ``private`` and is never stored.
 
-Purging is by generation: every key includes a token kept in the same
-cache, and ``purge()`` replaces the token, so one write invalidates every
-stored page in every worker at once (with Redis or the file cache; a
-per-process memory cache is only for a single process). Publishing,
-unpublishing, moving or deleting a page, and editing anything pages show,
-purges (see ``core.signal_handlers``).
+Each stored page keeps the cache tags of what it shows (``core.cache_tags``)
+and when its request started; it is served while none of those tags has
+been bumped since. Publishing an article so drops the pages that show it
+and leaves the rest.
 
 Each worker also keeps the last pages it served in memory, under the same
 keys, so a hit need not read and unpickle the page from Redis or the file
-cache again. The generation token is still read from the shared cache on
-every request, so a purge reaches every worker at once.
+cache again. Freshness is still checked against the shared tag times on
+every request, so a change reaches every worker at once.
 """
 
 import hashlib
 import time
-import uuid
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
-from core import registry
+from core import cache_tags
 
-CACHE_ALIAS = "pages"
-GENERATION_KEY = "page-cache:generation"
+CACHE_ALIAS = cache_tags.CACHE_ALIAS
 HIT_HEADER = "X-Page-Cache"
 STORED_STATUSES = (200,)
 KEPT_IN_MEMORY = 100  # pages per worker, about 20 KB each
+
+
+@dataclass(frozen=True)
+class StoredPage:
+    started: float
+    tags: frozenset
+    status: int
+    headers: list
+    content: bytes
 
 
 def cache():
@@ -59,29 +66,13 @@ def is_enabled_for_routes():
 
 
 def purge():
-    """Make every stored page stale at once."""
-    cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-
-
-def generation(request=None):
-    """The current purge token, read once per request."""
-    if request is not None:
-        if not hasattr(request, "_page_cache_generation"):
-            request._page_cache_generation = generation()
-        return request._page_cache_generation
-    pages = cache()
-    token = pages.get(GENERATION_KEY)
-    if token is None:
-        token = uuid.uuid4().hex
-        if not pages.add(GENERATION_KEY, token, timeout=None):
-            token = pages.get(GENERATION_KEY) or token
-    return token
+    """Make every stored page, fragment and route stale (once this commits)."""
+    cache_tags.bump(cache_tags.SITE)
 
 
 def _key(request):
     address = f"{request.get_host()}{request.get_full_path()}"
-    digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"page:{generation(request)}:{digest}"
+    return f"page:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
 def _may_use_cache(request):
@@ -89,8 +80,6 @@ def _may_use_cache(request):
         is_enabled()
         and request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        # A page showing the reader's own poll answer is theirs alone.
-        and not registry.is_private(request)
     )
 
 
@@ -108,19 +97,21 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not _may_use_cache(request):
             return self.get_response(request)
+        started = cache_tags.started_at(request)
         key = _key(request)
         stored = self.recall(key)
-        if stored is not None:
-            status, headers, content = stored
-            response = HttpResponse(content, status=status)
-            for name, value in headers:
+        if stored is not None and cache_tags.is_fresh(
+            request, stored.tags, stored.started
+        ):
+            response = HttpResponse(stored.content, status=stored.status)
+            for name, value in stored.headers:
                 response[name] = value
             response[HIT_HEADER] = "hit"
             return response
         response = self.get_response(request)
         mark_public_page(request, response)
         if self.is_storable(response):
-            self.keep(key, self.store(key, response))
+            self.keep(key, self.store(key, response, started, cache_tags.of(request)))
             response[HIT_HEADER] = "miss"
         return response
 
@@ -129,9 +120,10 @@ class PageCacheMiddleware:
         if kept is not None and time.monotonic() - kept[0] < timeout():
             return kept[1]
         stored = cache().get(key)
-        if stored is not None:
+        if isinstance(stored, StoredPage):
             self.keep(key, stored)
-        return stored
+            return stored
+        return None
 
     def keep(self, key, stored):
         if len(self.in_memory) >= KEPT_IN_MEMORY:
@@ -152,13 +144,15 @@ class PageCacheMiddleware:
         )
 
     @staticmethod
-    def store(key, response):
+    def store(key, response, started, tags):
         headers = [
             (name, value)
             for name, value in response.items()
             if name.lower() not in ("set-cookie", "date")
         ]
-        stored = (response.status_code, headers, response.content)
+        status = response.status_code
+        stored = StoredPage(started, tags, status, headers, response.content)
+        cache_tags.register(tags, started)
         cache().set(key, stored, timeout=timeout())
         return stored
 

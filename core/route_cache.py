@@ -2,23 +2,25 @@
 
 Wagtail routes a URL by walking the tree one slug at a time, a query or two
 per level. This middleware stores each successful route (the page's type
-and id, and any sub-route arguments) under the page cache's generation, so
-the route is forgotten the moment anything is published, moved or deleted
-(see ``core.page_cache``). On the next request for the same host and path it
-loads just that page and hands the route to Wagtail's own ``serve`` view,
-which then runs exactly as usual (view restrictions, hooks, serve()).
+and id, and any sub-route arguments) with the cache tags of the page and its
+ancestors (``core.cache_tags``), so the route is forgotten the moment the
+page or an ancestor is published, moved or deleted. On the next request for
+the same host and path it loads just that page and hands the route to
+Wagtail's own ``serve`` view, which then runs exactly as usual (view
+restrictions, hooks, serve()).
 
 It also remembers whether the page or an ancestor has a view restriction
 (privacy setting). For the usual public page it then hands Wagtail an empty
 list of restrictions instead of letting its check ask the database again
 (two queries, a quarter of an uncached article's time). Changing a privacy
-setting purges the generation too (``core.signal_handlers``).
+setting bumps the restricted page's tags (``core.signal_handlers``).
 
 And it remembers the Wagtail site the route was found in, and hands it to
 Wagtail the way Wagtail keeps it (``request._wagtail_site``), so
 ``Site.find_for_request`` (asked by ``{% wagtailpagecache %}`` and the
 templates' ``{% wagtail_site %}``) need not look it up again: that lookup
-costs more than the rest of a cached page's queries. Editing a site purges.
+costs more than the rest of a cached page's queries. Editing a site bumps
+every tag's common ``site`` tag.
 
 Three private details of Wagtail 7.4 are used: ``request._wagtail_route_for_request``,
 ``request._wagtail_site`` and ``page.get_view_restrictions``.
@@ -26,19 +28,31 @@ Three private details of Wagtail 7.4 are used: ``request._wagtail_route_for_requ
 """
 
 import hashlib
+from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from wagtail import views as wagtail_views
 from wagtail.models import PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
-from core import page_cache
+from core import cache_tags, page_cache
+
+
+@dataclass(frozen=True)
+class StoredRoute:
+    started: float
+    tags: frozenset
+    content_type_id: int
+    page_id: int
+    args: tuple
+    kwargs: dict
+    restricted: bool
+    site: Site
 
 
 def _key(request):
     address = f"{request.get_host()}{request.path}"
-    digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"route:v3:{page_cache.generation(request)}:{digest}"
+    return f"route:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
 class RouteCacheMiddleware:
@@ -60,26 +74,30 @@ class RouteCacheMiddleware:
             return None
         key = _key(request)
         stored = page_cache.cache().get(key)
-        route = self.load(stored) if stored else None
+        route = None
+        if isinstance(stored, StoredRoute) and cache_tags.is_fresh(
+            request, stored.tags, stored.started
+        ):
+            route = self.load(stored)
         if route is None:
             request._route_cache_key = key  # remember Wagtail's answer
+            cache_tags.started_at(request)
         else:
             request._wagtail_route_for_request = route
-            request._wagtail_site = stored[-1]
+            request._wagtail_site = stored.site
         return None
 
     @staticmethod
     def load(stored):
-        content_type_id, page_id, args, kwargs, restricted, _site = stored
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        model = ContentType.objects.get_for_id(stored.content_type_id).model_class()
         try:
-            page = model.objects.get(pk=page_id, live=True)
+            page = model.objects.get(pk=stored.page_id, live=True)
         except (AttributeError, model.DoesNotExist):
             return None
-        if not restricted:
+        if not stored.restricted:
             # Wagtail's privacy check iterates this; there is nothing to find.
             page.get_view_restrictions = PageViewRestriction.objects.none
-        return RouteResult(page, args=args, kwargs=kwargs)
+        return RouteResult(page, args=stored.args, kwargs=stored.kwargs)
 
     @staticmethod
     def remember(request):
@@ -89,7 +107,12 @@ class RouteCacheMiddleware:
         page, args, kwargs = route
         restricted = page.get_view_restrictions().exists()
         site = Site.find_for_request(request)  # found while routing, not queried again
-        stored = (
+        started = cache_tags.started_at(request)
+        tags = frozenset({cache_tags.SITE, *cache_tags.for_page(page)})
+        cache_tags.register(tags, started)
+        stored = StoredRoute(
+            started,
+            tags,
             page.content_type_id,
             page.pk,
             tuple(args),

@@ -2,14 +2,13 @@
 
 from wagtail.models import Site
 
-from core import registry
-
 SHARE_RENDITION = "fill-1200x630|format-jpeg"
 
 
-def share_image(request, page):
-    """The page's own image (``hero_image``), else the site's default, as a
-    1200×630 JPEG rendition, or None.
+def share_image(request, page, default=None):
+    """The page's own image (``hero_image``), else ``default`` (the site's,
+    which templates read from its settings), as a 1200×630 JPEG rendition, or
+    None.
 
     Kept on the request so the share card and the structured data, which both
     need it, fetch the rendition once.
@@ -17,7 +16,7 @@ def share_image(request, page):
     if not hasattr(request, "_share_image"):
         image = getattr(page, "hero_image", None)
         if image is None:
-            image = registry.default_share_image(request)
+            image = default
         rendition = image.get_rendition(SHARE_RENDITION) if image else None
         request._share_image = rendition
     return request._share_image

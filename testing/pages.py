@@ -15,6 +15,7 @@ from wagtail.test.utils.form_data import (
 )
 
 from articles.models import ArticleIndexPage, ArticlePage
+from home.models import StandardPage
 
 CAUSE_TITLES = ["Compression of nerves", "Poor blood flow", "Muscular imbalances"]
 
@@ -57,6 +58,16 @@ def make_index(parent=None, title="Articles", slug="articles", **fields):
     index = ArticleIndexPage(title=title, slug=slug, **fields)
     parent.add_child(instance=index)
     return index
+
+
+def make_standard_page(title="About us", parent=None, **fields):
+    """A published general page under the site root (About, Privacy...)."""
+    fields.setdefault("slug", slugify(title))
+    page = StandardPage(title=title, live=False, **fields)
+    (parent or site_root()).add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
 
 
 def make_article(parent, title="A test article", publish=True, **fields):

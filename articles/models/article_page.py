@@ -23,9 +23,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from articles import cache_tags as article_tags
 from articles.blocks import ArticleStreamBlock, ReferencesStreamBlock
 from articles.models.article_queryset import ArticlePageManager
 from articles.serializers import ContributorSerializer, TopicSerializer
+from core import cache_tags
+from polls import reader_state
 from polls.models import PollPageMixin
 from polls.panels import HelpfulnessPanel
 
@@ -280,8 +283,9 @@ class ArticlePage(PollPageMixin, Page):
         so on a cache hit none of these lists is ever built.
         """
         context = super().get_context(request, *args, **kwargs)
+        cache_tags.add(request, *article_tags.for_article(self))
         sections = SimpleLazyObject(self.sections)
-        topics = SimpleLazyObject(lambda: list(self.topics.all()))
+        topics = SimpleLazyObject(lambda: self.shown_topics(request))
         context["sections"] = sections
         context["contents"] = SimpleLazyObject(
             lambda: [section for section in sections if section.anchor]
@@ -291,10 +295,21 @@ class ArticlePage(PollPageMixin, Page):
             lambda: self.topic_links(topics, request)
         )
         context["related_articles"] = SimpleLazyObject(
-            lambda: list(ArticlePage.objects.related_to(self, topics))
+            lambda: self.related_articles(topics, request)
         )
         context["review_overdue"] = self.review_is_overdue()
+        context["readers_own_page"] = reader_state.is_requested(request)
         return context
+
+    def shown_topics(self, request):
+        topics = list(self.topics.all())
+        cache_tags.add(request, *article_tags.for_topics(topics))
+        return topics
+
+    def related_articles(self, topics, request, limit=3):
+        related = list(ArticlePage.objects.related_to(self, topics, limit=limit))
+        cache_tags.add(request, *article_tags.for_related(related, limit))
+        return related
 
     def topic_links(self, topics, request):
         section = self.get_parent().specific_deferred

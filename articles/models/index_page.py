@@ -1,13 +1,15 @@
 from dataclasses import dataclass, replace
 
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from articles import cache_tags as article_tags
 from articles.paging import listing_page
+from core import cache_tags
 
 from .article_page import ArticlePage
 from .topic import Topic
@@ -80,20 +82,21 @@ class ArticleIndexPage(RoutablePageMixin, Page):
     def topic_url(self, topic, request=None):
         return self.get_url(request) + self.reverse_subpage("topic", args=[topic.slug])
 
-    def get_cached_paths(self):
-        """Every page of the section and of each topic page, for CDN purges.
+    def get_cached_paths(self, topics=None):
+        """Every page of the section's listing and of its topic pages, for
+        CDN purges: of ``topics`` only, if given.
 
         A new article shifts every later article one place on, so each
         ``?page=N`` changes, and one more page than the articles fill covers
         the page that disappears when an article leaves.
         """
-        paths = self.paginated_paths("/", self.get_articles().count())
-        topics = Topic.objects.annotate(
-            live=Count("articles", filter=Q(articles__in=self.get_articles()))
-        )
-        for slug, count in topics.values_list("slug", "live"):
-            path = "/" + self.reverse_subpage("topic", args=[slug])
-            paths += self.paginated_paths(path, count)
+        articles = self.get_articles()
+        paths = self.paginated_paths("/", articles.count())
+        if topics is None:
+            topics = Topic.objects.all()
+        for topic in topics:
+            path = "/" + self.reverse_subpage("topic", args=[topic.slug])
+            paths += self.paginated_paths(path, articles.filter(topics=topic).count())
         return paths
 
     def paginated_paths(self, path, count):
@@ -115,7 +118,10 @@ class ArticleIndexPage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, topic=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if topic is not None:
+        if topic is None:
+            cache_tags.add(request, cache_tags.children(self.pk))
+        else:
+            cache_tags.add(request, article_tags.filed(topic.pk))
             context["canonical_url"] = self.topic_full_url(topic, request)
             context["extra_crumbs"] = [(topic.name, None)]
         context["topic"] = topic
@@ -123,6 +129,11 @@ class ArticleIndexPage(RoutablePageMixin, Page):
             TopicLink(item, self.topic_url(item, request), item == topic)
             for item in self.get_topics()
         ]
+        cache_tags.add(
+            request,
+            article_tags.TOPIC_LIST,
+            *(article_tags.topic(link.topic.pk) for link in context["topic_links"]),
+        )
         context["articles"] = self.paginate(request, self.listed_ids(topic))
         return context
 

@@ -10,9 +10,9 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def article_structured_data(context, page):
+def article_structured_data(context, page, default_image=None):
     request = context["request"]
-    rendition = share_image(request, page)
+    rendition = share_image(request, page, default_image)
     site = Site.find_for_request(request)
     return json_ld(
         medical_web_page(

@@ -197,6 +197,9 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 ROUTE_CACHE_ENABLED = True
 FRAGMENT_CACHE_ENABLED = True
 PAGE_CACHE_TIMEOUT = 3600
+# How far apart the clocks of servers sharing the page cache may be (seconds):
+# a page rendered that soon after a change to it is not kept (core.cache_tags).
+PAGE_CACHE_CLOCK_MARGIN = 0.05
 PAGE_MAX_AGE = 60
 # URLs per sitemap file (the protocol allows 50,000): articles.sitemaps.
 SITEMAP_URLS_PER_FILE = 10_000
@@ -303,7 +306,7 @@ POLLS_RATE_LIMITS = {
 
 
 # A CDN in front of the site, purged when pages change (wagtail.contrib.
-# frontend_cache, plus articles.cdn for the pages that list an article).
+# frontend_cache, plus articles.changes for the pages that list an article).
 # FRONTEND_CACHE=http needs FRONTEND_CACHE_URL (e.g. Varnish's address);
 # =cloudflare needs CLOUDFLARE_BEARER_TOKEN and CLOUDFLARE_ZONE_ID;
 # =cloudfront needs CLOUDFRONT_DISTRIBUTION_ID (and boto3 installed).

@@ -1,52 +1,98 @@
-"""Where, and for how long, Wagtail's ``{% wagtailpagecache %}`` keeps a page's parts.
+"""``{% cached_fragment %}``: a part of a page kept until what it shows changes.
 
 ``templates/base_page.html`` caches the head and the body of every Wagtail
 page with it:
 
-    {% fragment_cache as fragments %}
-    {% wagtailpagecache fragments.timeout "body" fragments.generation
-       request.get_host request.get_full_path using=fragments.alias %}
-    … {% endwagtailpagecache %}
+    {% cached_fragment "body" private=readers_own_page %} … {% endcached_fragment %}
 
-Wagtail's tag keys the part on the page (its id, path and last publish) and
-the site, and skips previews. The extra keys add the page cache's generation
-token, which every publish and every edit of something pages show replaces
-(``core.page_cache``), so a part is never staler than the page cache; and the
-host and full path, so ``?page=2`` gets its own copy.
+A part is keyed on its name, the host and the full path (so ``?page=2`` gets
+its own copy), and stored with the cache tags the request had collected once
+it was rendered (``core.cache_tags``): the page's own, its ancestors', and
+what its app added. It is served while none of those tags has been bumped
+since its request started, and serving it adds its tags to the request, so
+a page cached around it depends on the same changes.
 
-A request whose parts must not be shared gets the ``uncached`` alias, a dummy
-cache that stores nothing: anything but GET and HEAD, a page that is the
-reader's own (``core.registry.keep_private``), or FRAGMENT_CACHE_ENABLED off.
+Nothing is stored or served for anything but GET and HEAD, for previews,
+for a page that is the reader's own (``private``, e.g. one showing their
+poll answer), or with FRAGMENT_CACHE_ENABLED off.
 """
 
+import hashlib
 from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
+from django.utils.safestring import mark_safe
 
-from core import page_cache, registry
+from core import cache_tags
 
 register = template.Library()
 
-UNCACHED = "uncached"
-
 
 @dataclass(frozen=True)
-class FragmentCache:
-    alias: str
-    timeout: int = 0
-    generation: str = ""
+class StoredFragment:
+    started: float
+    tags: frozenset
+    html: str
 
 
-@register.simple_tag(takes_context=True)
-def fragment_cache(context):
-    request = context["request"]
-    if (
-        request.method not in ("GET", "HEAD")
-        or not settings.FRAGMENT_CACHE_ENABLED
-        or registry.is_private(request)
-    ):
-        return FragmentCache(UNCACHED)
-    return FragmentCache(
-        page_cache.CACHE_ALIAS, page_cache.timeout(), page_cache.generation(request)
+class CachedFragmentNode(template.Node):
+    def __init__(self, nodelist, name, private):
+        self.nodelist, self.name, self.private = nodelist, name, private
+
+    def render(self, context):
+        request = context.get("request")
+        private = self.private.resolve(context) if self.private else False
+        if not may_cache(request, private):
+            return self.nodelist.render(context)
+        key = fragment_key(request, self.name.resolve(context))
+        stored = cache_tags.cache().get(key)
+        if isinstance(stored, StoredFragment) and cache_tags.is_fresh(
+            request, stored.tags, stored.started
+        ):
+            cache_tags.add(request, *stored.tags)
+            return mark_safe(stored.html)  # noqa: S308 - rendered by this template
+        started = cache_tags.started_at(request)
+        html = self.nodelist.render(context)
+        tags = cache_tags.of(request)
+        cache_tags.register(tags, started)
+        cache_tags.cache().set(
+            key, StoredFragment(started, tags, str(html)), settings.PAGE_CACHE_TIMEOUT
+        )
+        return html
+
+
+def may_cache(request, private):
+    return (
+        request is not None
+        and settings.FRAGMENT_CACHE_ENABLED
+        and request.method in ("GET", "HEAD")
+        and not getattr(request, "is_preview", False)
+        and not private
     )
+
+
+def fragment_key(request, name):
+    address = f"{request.get_host()}{request.get_full_path()}"
+    return f"fragment:{name}:{hashlib.sha256(address.encode()).hexdigest()}"
+
+
+@register.tag
+def cached_fragment(parser, token):
+    """``{% cached_fragment "name" [private=expression] %}``."""
+    bits = token.split_contents()
+    if len(bits) not in (2, 3) or (
+        len(bits) == 3 and not bits[2].startswith("private=")
+    ):
+        raise template.TemplateSyntaxError(
+            f'Usage: {{% {bits[0]} "name" [private=expression] %}}'
+        )
+    name = parser.compile_filter(bits[1])
+    private = (
+        parser.compile_filter(bits[2].removeprefix("private="))
+        if len(bits) == 3
+        else None
+    )
+    nodelist = parser.parse(("endcached_fragment",))
+    parser.delete_first_token()
+    return CachedFragmentNode(nodelist, name, private)

@@ -8,9 +8,10 @@ register = template.Library()
 
 
 @register.inclusion_tag("includes/social_meta.html", takes_context=True)
-def social_meta(context):
+def social_meta(context, default_image=None):
+    """``default_image``: shared for a page without an image of its own."""
     request, page = context["request"], context.get("page")
-    rendition = share_image(request, page)
+    rendition = share_image(request, page, default_image)
     return {
         "image_url": absolute(request, rendition.url) if rendition else "",
         "image": rendition,

@@ -1,70 +1,68 @@
 from django.core.cache import caches
-from django.template import Context, Template
+from django.template import Context, Template, TemplateSyntaxError
 from django.test import RequestFactory, TestCase, override_settings
 from wagtail.models import Site
 
 from articles.models import Contributor
-from core import page_cache, registry
+from core import cache_tags, page_cache
 from testing.pages import make_article, make_index
 
 # As templates/base_page.html uses it.
 TEMPLATE = Template(
-    "{% load wagtail_cache fragment_tags %}"
-    "{% fragment_cache as fragments %}"
-    "{% wagtailpagecache fragments.timeout 'part' fragments.generation"
-    " request.get_host request.get_full_path using=fragments.alias %}"
-    "{{ value }}{% endwagtailpagecache %}"
+    "{% load fragment_tags %}"
+    "{% cached_fragment 'part' private=private %}{{ value }}{% endcached_fragment %}"
 )
 
 
-class FakePage:
-    """What Wagtail's tag reads of a page: its cache key (id, path, last publish)."""
-
-    cache_key = "7-/a/-70"
-
-
-def render(value, path="/a/", page=None, preview=False, method="get"):
+def render(value, path="/a/", preview=False, method="get", private=False, tags=()):
     request = getattr(RequestFactory(), method)(path)
     request.is_preview = preview
-    context = {"request": request, "value": value, "page": page or FakePage()}
-    return TEMPLATE.render(Context(context))
+    cache_tags.add(request, *tags)
+    context = {"request": request, "value": value, "private": private}
+    return TEMPLATE.render(Context(context)), request
 
 
 @override_settings(FRAGMENT_CACHE_ENABLED=True)
-class PageFragmentTests(TestCase):
+class CachedFragmentTests(TestCase):
     def setUp(self):
         caches["pages"].clear()
 
-    def test_a_fragment_is_reused_until_the_next_purge(self):
-        self.assertEqual(render("first"), "first")
-        self.assertEqual(render("second"), "first")
-        page_cache.purge()
-        self.assertEqual(render("third"), "third")
+    def test_a_fragment_is_reused_until_one_of_its_tags_is_bumped(self):
+        self.assertEqual(render("first", tags=["page:1"])[0], "first")
+        self.assertEqual(render("second")[0], "first")
+        cache_tags.record(["page:2"])
+        self.assertEqual(render("third")[0], "first")
+        cache_tags.record(["page:1"])
+        self.assertEqual(render("fourth")[0], "fourth")
 
-    def test_keyed_on_path_query_and_revision(self):
+    def test_a_hit_gives_the_request_the_fragments_tags(self):
+        render("first", tags=["page:1", "topic:4"])
+        _html, request = render("second")
+        self.assertLessEqual({"page:1", "topic:4"}, cache_tags.of(request))
+
+    def test_keyed_on_path_and_query(self):
         render("first")
-        self.assertEqual(render("other path", path="/b/"), "other path")
-        self.assertEqual(render("query", path="/a/?answered=3"), "query")
-        newer = FakePage()
-        newer.cache_key = "7-/a/-71"
-        self.assertEqual(render("new revision", page=newer), "new revision")
+        self.assertEqual(render("other path", path="/b/")[0], "other path")
+        self.assertEqual(render("query", path="/a/?page=2")[0], "query")
 
-    def test_previews_and_posts_are_never_cached(self):
+    def test_previews_posts_and_private_pages_are_never_cached(self):
         render("first")
-        self.assertEqual(render("preview", preview=True), "preview")
-        self.assertEqual(render("post", method="post"), "post")
-        render("draft one", path="/p/", preview=True)
-        self.assertEqual(render("draft two", path="/p/", preview=True), "draft two")
-
-    def test_a_readers_own_page_is_never_cached(self):
-        self.assertTrue(registry.is_private(RequestFactory().get("/a/?answered=3")))
-        render("first", path="/a/?answered=3")
-        self.assertEqual(render("second", path="/a/?answered=3"), "second")
+        self.assertEqual(render("preview", preview=True)[0], "preview")
+        self.assertEqual(render("post", method="post")[0], "post")
+        self.assertEqual(render("private", private=True)[0], "private")
+        render("mine", path="/p/", private=True)
+        self.assertEqual(render("again", path="/p/", private=True)[0], "again")
 
     @override_settings(FRAGMENT_CACHE_ENABLED=False)
     def test_can_be_switched_off(self):
         render("first")
-        self.assertEqual(render("second"), "second")
+        self.assertEqual(render("second")[0], "second")
+
+    def test_a_misused_tag_says_how_to_use_it(self):
+        with self.assertRaisesMessage(TemplateSyntaxError, "Usage"):
+            Template(
+                "{% load fragment_tags %}{% cached_fragment %}{% endcached_fragment %}"
+            )
 
 
 @override_settings(FRAGMENT_CACHE_ENABLED=True, PAGE_CACHE_ENABLED=False)
@@ -81,13 +79,19 @@ class PagePartsTests(TestCase):
     def setUp(self):
         caches["pages"].clear()
 
-    def test_a_pages_parts_are_reused_until_the_next_purge(self):
+    def test_a_pages_parts_are_reused_until_what_they_show_changes(self):
         self.assertContains(self.client.get(self.article.url), "Dr Ada Example")
-        # Written behind the purge's back: the cached body still shows the old name.
+        # Written behind the signals' back: the cached body still shows the old name.
         Contributor.objects.filter(pk=self.author.pk).update(name="Dr Ada Lovelace")
         self.assertContains(self.client.get(self.article.url), "Dr Ada Example")
         page_cache.purge()
         self.assertContains(self.client.get(self.article.url), "Dr Ada Lovelace")
+
+    def test_a_readers_own_page_is_rendered_afresh(self):
+        self.client.get(self.article.url)
+        Contributor.objects.filter(pk=self.author.pk).update(name="Dr Ada Lovelace")
+        answered = self.client.get(f"{self.article.url}?answered=1")
+        self.assertContains(answered, "Dr Ada Lovelace")
 
     def test_search_results_and_error_pages_are_rendered_afresh(self):
         for url in ["/search/?q=leg", "/no-such-page/"]:

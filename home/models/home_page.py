@@ -4,7 +4,9 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from articles import cache_tags as article_tags
 from articles.models import ArticlePage
+from core import cache_tags
 
 
 class HomePage(Page):
@@ -57,6 +59,11 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         featured = self.get_featured_articles()
+        cache_tags.add(
+            request,
+            article_tags.NEWEST,
+            *(cache_tags.page(article.pk) for article in featured),
+        )
         context["featured_articles"] = featured
         context["latest_articles"] = self.get_latest_articles(exclude=featured)
         return context
