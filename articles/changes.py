@@ -7,8 +7,8 @@ Computed once per change, for the two caches in front of readers:
   chosen from them) and, when a topic gains its first published article or
   loses its last, the topic list. Core bumps the article's own tag, its
   section's and the sitemaps' (``core.signal_handlers``);
-- the addresses a CDN must forget (Wagtail's frontend cache, when one is
-  configured): every page of its section's listing and of its topics' pages
+- the addresses a CDN must forget, when one is configured (Wagtail's
+  frontend cache; without one, nothing is counted): every page of its section's listing and of its topics' pages
   in that section, the home page, the feed, the sitemap index and the files
   that hold it, and the API's listing (page by page) and record. Wagtail's
   own frontend cache app purges the article's own address.
@@ -54,7 +54,7 @@ def article_changed(article, *, parents=None):
         tags.add(article_tags.TOPIC_LIST)
     site = article.get_site()
     urls = []
-    if site is not None:
+    if site is not None and settings.WAGTAILFRONTENDCACHE:
         root = site.root_url
         sections = parents or [article.get_parent()]
         for section in sections:

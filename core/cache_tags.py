@@ -27,7 +27,9 @@ to ``PAGE_CACHE_CLOCK_MARGIN`` seconds (NTP keeps them far closer); an entry
 started that close after a bump is not trusted.
 """
 
+import contextvars
 import time
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.cache import caches
@@ -84,6 +86,34 @@ def of(request):
     return frozenset(getattr(request, "cache_tags", {SITE}))
 
 
+# Bumps collected by ``batch``; more distinct tags than this drop everything.
+BATCH_LIMIT = 100
+_batched = contextvars.ContextVar("cache_tags_batched", default=None)
+
+
+@contextmanager
+def batch():
+    """Collect the bumps of many changes and make them once, at the end.
+
+    For bulk work such as an import of a thousand articles: each bump writes
+    to the shared cache, and readers gain nothing from pages being dropped
+    one by one while the import runs. Past ``BATCH_LIMIT`` tags, ``site`` is
+    bumped instead.
+    """
+    if _batched.get() is not None:
+        yield
+        return
+    collected = set()
+    token = _batched.set(collected)
+    try:
+        yield
+    finally:
+        _batched.reset(token)
+        if len(collected) > BATCH_LIMIT:
+            collected = {SITE}
+        bump(*collected)
+
+
 def bump(*tags):
     """Make every entry showing any of ``tags`` stale: now, and again once
     the change commits.
@@ -94,6 +124,10 @@ def bump(*tags):
     whose transactions never commit).
     """
     if not tags:
+        return
+    collecting = _batched.get()
+    if collecting is not None:
+        collecting.update(tags)
         return
     record(tags)
     if transaction.get_connection().in_atomic_block:

@@ -24,9 +24,11 @@ from core import cache_tags
 LABEL_FIELDS = ("title", "slug", "live", "show_in_menus")
 
 
-def remember_label(sender, instance, raw=False, **kwargs):
-    """Keep a page's label as stored, before a save replaces it."""
+def remember_label(sender, instance, raw=False, update_fields=None, **kwargs):
+    """Keep a page's label as stored, before a save that may change it."""
     if raw or not isinstance(instance, Page) or instance.pk is None:
+        return
+    if update_fields is not None and not set(LABEL_FIELDS) & set(update_fields):
         return
     instance.label_before_save = (
         Page.objects.filter(pk=instance.pk).values_list(*LABEL_FIELDS).first()

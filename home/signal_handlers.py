@@ -19,8 +19,9 @@ from home.models import SiteSettings, StandardPage
 
 
 def is_in_menu(page):
-    parent = page.get_parent()
-    return parent is not None and Site.objects.filter(root_page=parent).exists()
+    """Whether ``page`` is right under a site's home page (one query)."""
+    parent_path = page.path[: -page.steplen]
+    return Site.objects.filter(root_page__path=parent_path).exists()
 
 
 @receiver(pre_save, sender=StandardPage, dispatch_uid="footer_flag_before_save")

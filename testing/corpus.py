@@ -130,3 +130,26 @@ def article(n, topic_count=200):
         body=body,
         topic_numbers=tuple(sorted(picked)),
     )
+
+
+def as_text(article):
+    """The article in the editorial plain-text format ``import_article`` reads."""
+    intro = article.body[0][1]
+    causes = article.body[1][1]["causes"]
+    prevention = article.body[2][1]
+    conclusion = article.body[3][1]["text"]
+    lines = [article.title, "", strip(intro), "", "Common causes include:", ""]
+    for number, cause in enumerate(causes, start=1):
+        lines.append(f"  {number}. {cause['title']}: {strip(cause['explanation'])}")
+    lines += [
+        "",
+        "To prevent this, " + strip(prevention["text"]).lower(),
+        "",
+        "In conclusion, " + strip(conclusion).lower(),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def strip(html):
+    return html.removeprefix("<p>").removesuffix("</p>")

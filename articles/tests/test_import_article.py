@@ -1,6 +1,7 @@
 """The import_article command: whole articles in, or nothing at all."""
 
 from io import StringIO
+from unittest import mock
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
@@ -119,3 +120,29 @@ class ImportArticleCommandTests(TestCase):
             )
         self.assertIn("1 of 3", str(caught.exception))
         self.assertEqual(ArticlePage.objects.count(), 2)
+
+    def test_many_files_end_with_a_summary_naming_each_failure(self):
+        files = [
+            self.write(f"Article {n}\n\nSome text {n}.", f"{n}.txt") for n in range(3)
+        ]
+        bad = self.write(b"\xff\xfe not text", "bad.txt")
+        out, err = StringIO(), StringIO()
+        with self.assertRaises(CommandError) as caught:
+            call_command(
+                "import_article", *files, bad, "--publish", stdout=out, stderr=err
+            )
+        summary = out.getvalue().strip().splitlines()[-1]
+        self.assertRegex(summary, r"^4 files in [\d.]+ s \([\d.]+ a second\): ")
+        self.assertIn("3 created, 1 failed", summary)
+        self.assertIn("bad.txt", err.getvalue())
+        self.assertIn("the others were imported", str(caught.exception))
+        self.assertEqual(ArticlePage.objects.live().count(), 3)
+
+    def test_many_files_drop_the_cached_pages_once_at_the_end(self):
+        files = [
+            self.write(f"Article {n}\n\nSome text {n}.", f"{n}.txt") for n in range(3)
+        ]
+        with mock.patch("core.cache_tags.record") as record:
+            self.run_command(*files, "--publish")
+        self.assertEqual(record.call_count, 1)
+        self.assertIn("articles:newest", record.call_args.args[0])
