@@ -105,16 +105,26 @@ class ArticlePage(PollPageMixin, Page):
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("body"),
     ]
+    # The review is recorded by approving the Clinical review, never typed:
+    # an article says "Medically reviewed" only when a moderator approved it.
     review_panels = [
         MultiFieldPanel(
             [
                 FieldPanel("author"),
-                FieldPanel("reviewer"),
+                FieldPanel("reviewer", read_only=True),
                 FieldRowPanel(
-                    [FieldPanel("last_reviewed"), FieldPanel("next_review_due")]
+                    [
+                        FieldPanel("last_reviewed", read_only=True),
+                        FieldPanel("next_review_due", read_only=True),
+                    ]
                 ),
             ],
             heading="Authorship and medical review",
+            help_text=(
+                "The medical review is recorded when a moderator approves the "
+                "Clinical review: who reviewed the article, when, and when it "
+                "is next due."
+            ),
         ),
         FieldPanel("references"),
     ]
