@@ -9,6 +9,7 @@ from articles import admin_urls
 from articles.content_checks import with_article_checks
 from articles.governance import govern_article_sections
 from articles.models import ArticleIndexPage
+from articles.page_creation import follow_created_page, record_created_page
 from articles.views.reports import ReviewsDueMenuItem
 from articles.views.snippets import ContributorViewSet, TopicViewSet
 
@@ -33,6 +34,16 @@ def register_reviews_due_permission():
     return Permission.objects.filter(
         content_type__app_label="articles", codename="view_reviews_due"
     )
+
+
+@hooks.register("before_create_page")
+def register_follow_created_page(request, parent_page, page_class):
+    return follow_created_page(request, parent_page, page_class)
+
+
+@hooks.register("after_create_page")
+def register_created_page(request, page):
+    record_created_page(request, page)
 
 
 @hooks.register("after_create_page")

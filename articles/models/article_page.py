@@ -25,6 +25,7 @@ from wagtail.search import index
 
 from articles.blocks import ArticleStreamBlock, ReferencesStreamBlock
 from articles.models.article_queryset import ArticlePageManager
+from articles.page_forms import SitePageForm
 from articles.serializers import ContributorSerializer, TopicSerializer
 from polls.models import PollPageMixin
 from polls.panels import HelpfulnessPanel
@@ -172,6 +173,7 @@ class ArticlePage(PollPageMixin, Page):
 
     objects = ArticlePageManager()
 
+    base_form_class = SitePageForm
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types = []
     page_description = "A health article with causes, prevention and a conclusion."

@@ -9,6 +9,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from articles.page_forms import SitePageForm
+
 from .article_page import ArticlePage
 from .topic import Topic
 
@@ -37,6 +39,7 @@ class ArticleIndexPage(RoutablePageMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
+    base_form_class = SitePageForm
     parent_page_types = ["home.HomePage"]
     subpage_types = ["articles.ArticlePage"]
     page_description = "A section of the site that lists its articles."
