@@ -122,12 +122,12 @@ class Helpfulness:
         return None if wilson is None else whole_percent(100 * wilson)
 
     def summary(self):
-        """e.g. "78% helpful, 212 responses": a percentage never comes alone."""
+        """e.g. "78% helpful, 212 answers": a percentage never comes alone."""
         if not self.responses:
-            return _("No responses yet")
+            return _("No answers yet")
         return ngettext(
-            "%(percent)s%% helpful, %(count)s response",
-            "%(percent)s%% helpful, %(count)s responses",
+            "%(percent)s%% helpful, %(count)s answer",
+            "%(percent)s%% helpful, %(count)s answers",
             self.responses,
         ) % {
             "percent": whole_percent(self.percent_positive),
