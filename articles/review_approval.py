@@ -69,8 +69,8 @@ class ReviewApprovalForm(forms.Form):
         queryset=Contributor.objects.all(),
         label="Medically reviewed by",
         help_text=(
-            "The clinician who checked the article. Add them under Snippets → "
-            "Contributors if they are missing."
+            "The clinician who checked the article. Add them under Contributors "
+            "if they are missing."
         ),
     )
     last_reviewed = forms.DateField(label="Review date", widget=DateInput())

@@ -33,6 +33,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.cache import cache
 from django.db.models import Count
 from django.urls import reverse
@@ -214,7 +215,7 @@ def _worse_than_before(minimum, rows):
                 % {
                     "before": whole_percent(100 * rate),
                     "recent": whole_percent(100 * recent_positive / recent_total),
-                    "count": recent_total,
+                    "count": intcomma(recent_total),
                 },
                 severity=score / limit,
                 answers=recent_total,
@@ -248,7 +249,7 @@ def _below_site(minimum, rows):
                 )
                 % {
                     "rate": whole_percent(100 * positive / responses),
-                    "count": responses,
+                    "count": intcomma(responses),
                     "site": whole_percent(100 * site_rate),
                 },
                 severity=1 - p,

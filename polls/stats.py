@@ -10,6 +10,7 @@ Python function for one page and a SQL expression for sorting many.
 import math
 from dataclasses import dataclass
 
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.db.models import Case, F, FloatField, Value, When
 from django.db.models.functions import Cast, Coalesce, Sqrt
 from django.utils.translation import gettext_lazy as _
@@ -131,5 +132,5 @@ class Helpfulness:
             self.responses,
         ) % {
             "percent": whole_percent(self.percent_positive),
-            "count": self.responses,
+            "count": intcomma(self.responses),
         }
