@@ -9,6 +9,7 @@ Every list and stream here drops the items an editor added and left empty
 stops a draft from being submitted or published.
 """
 
+from django.utils.functional import cached_property
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text import RichText
@@ -25,11 +26,23 @@ MEDIA_GROUP = "Media and callouts"
 
 
 class ArticleRichTextBlock(blocks.RichTextBlock):
-    """Rich text limited to the inline features articles use."""
+    """Rich text limited to the inline features articles use.
+
+    Its editable area is named after the block ("Explanation", "Paragraph"):
+    Wagtail's field label names the hidden input behind the editor, so
+    screen readers (and axe) found an unnamed text box. Draftail takes an
+    ``ariaLabel`` among the editor options Wagtail passes it.
+    """
 
     def __init__(self, **kwargs):
         kwargs.setdefault("features", INLINE_FEATURES)
         super().__init__(**kwargs)
+
+    @cached_property
+    def field(self):
+        field = super().field
+        field.widget.options = {**field.widget.options, "ariaLabel": str(self.label)}
+        return field
 
 
 class ParagraphBlock(ArticleRichTextBlock):

@@ -30,19 +30,34 @@ def date_range(start, end):
 
 @dataclass(frozen=True)
 class Period:
-    """From ``start`` to ``end``, both included; ``None`` for all time."""
+    """From ``start`` to ``end``, both included; ``None`` for an open end."""
 
     name: str
     start: datetime.date | None = None
     end: datetime.date | None = None
 
     @property
+    def is_bounded(self):
+        return self.start is not None and self.end is not None
+
+    @property
     def days(self):
-        return None if self.start is None else (self.end - self.start).days + 1
+        return (self.end - self.start).days + 1 if self.is_bounded else None
 
     @property
     def dates(self):
-        return "" if self.start is None else date_range(self.start, self.end)
+        return date_range(self.start, self.end) if self.is_bounded else ""
+
+    @property
+    def slug(self):
+        """For file names: "2026-11-02-to-2026-12-01", "from-…", "to-…", "all-time"."""
+        if self.is_bounded:
+            return f"{self.start:%Y-%m-%d}-to-{self.end:%Y-%m-%d}"
+        if self.start:
+            return f"from-{self.start:%Y-%m-%d}"
+        if self.end:
+            return f"to-{self.end:%Y-%m-%d}"
+        return "all-time"
 
     @property
     def label(self):
@@ -92,9 +107,9 @@ def between(start, end, today=None):
                 return recent
         return Period("", start, end)
     if start:
-        return Period(_("Since %(day)s") % {"day": format_date(start, "j M Y")})
+        return Period(_("Since %(day)s") % {"day": format_date(start, "j M Y")}, start)
     if end:
-        return Period(_("Up to %(day)s") % {"day": format_date(end, "j M Y")})
+        return Period(_("Up to %(day)s") % {"day": format_date(end, "j M Y")}, end=end)
     return ALL_TIME
 
 

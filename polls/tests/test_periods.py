@@ -42,9 +42,16 @@ class PeriodTests(SimpleTestCase):
         self.assertEqual(chosen.label, "5 Jan – 2 Dec 2026")
         self.assertEqual(periods.between(None, None), periods.ALL_TIME)
         self.assertEqual(periods.ALL_TIME.label, "All time")
+        since = periods.between(datetime.date(2026, 1, 5), None)
         self.assertEqual(
-            periods.between(datetime.date(2026, 1, 5), None).label, "Since 5 Jan 2026"
+            (since.label, since.slug), ("Since 5 Jan 2026", "from-2026-01-05")
         )
+        up_to = periods.between(None, TODAY)
+        self.assertEqual(
+            (up_to.label, up_to.slug), ("Up to 2 Dec 2026", "to-2026-12-02")
+        )
+        self.assertEqual(chosen.slug, "2026-01-05-to-2026-12-02")
+        self.assertEqual(periods.ALL_TIME.slug, "all-time")
 
     def test_today_so_far(self):
         self.assertEqual(periods.today_so_far(TODAY).label, "Today so far (2 Dec 2026)")

@@ -3,7 +3,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_filters import DateFromToRangeFilter, ModelChoiceFilter
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -170,12 +169,7 @@ class HelpfulnessReportView(
 
     def get_filename(self):
         """Dated, and named after the days it covers: "all-time" or the dates."""
-        period = self.period
-        if period.start and period.end:
-            days = f"{period.start:%Y-%m-%d}-to-{period.end:%Y-%m-%d}"
-        else:
-            days = slugify(period.label)
-        return f"article-helpfulness-{days}-{timezone.localdate():%Y-%m-%d}"
+        return f"article-helpfulness-{self.period.slug}-{timezone.localdate():%Y-%m-%d}"
 
     def get_base_queryset(self):
         """All-time totals, unless a date range asks for the daily counters."""
