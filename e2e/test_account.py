@@ -3,7 +3,7 @@
 from playwright.sync_api import expect
 
 from e2e.axe import WCAG_TAGS
-from e2e.demo import log_in, screenshot
+from e2e.demo import log_in, messages_shown, screenshot
 from polls.models import DigestPreference
 
 
@@ -24,6 +24,7 @@ def test_an_editor_without_names_turns_the_digest_off_and_it_stays_off(
     expect(
         page.get_by_text("Saved: you will not get the weekly reader feedback digest.")
     ).to_be_visible()
+    messages_shown(page)
     page.get_by_role("tab", name="Notifications").click()
     expect(page.get_by_text("Other settings on this page were not")).to_be_visible()
     screenshot(page, "digest-1-saved-alone")

@@ -24,6 +24,7 @@ from e2e.demo import (
     SEED_TITLE,
     expect_numbered_causes,
     log_in,
+    messages_shown,
     screenshot,
 )
 from testing.pages import make_article
@@ -96,6 +97,7 @@ def test_an_editor_writes_an_article_with_its_optional_parts_empty_and_submits_i
         )
     ).to_be_visible()
     settled(page)
+    messages_shown(page)
     screenshot(page, "review-1-draft-saved")
     assert axe(page, WCAG_TAGS) == []
 
@@ -104,6 +106,7 @@ def test_an_editor_writes_an_article_with_its_optional_parts_empty_and_submits_i
     expect(
         page.get_by_text(f"Page '{TITLE}' has been submitted for moderation.")
     ).to_be_visible()
+    messages_shown(page)
     screenshot(page, "review-2-submitted")
     assert axe(page, WCAG_TAGS) == []
 
@@ -147,10 +150,7 @@ def test_a_moderator_approves_it_recording_the_review(
     dialog.get_by_role("button", name="Approve and publish").click()
     message = page.get_by_text(f"“{TITLE}” approved and published.")
     expect(message).to_be_visible()
-    # The message slides in; axe would measure its colours half-way.
-    page.locator(".messages").evaluate(
-        "el => Promise.all(el.getAnimations({subtree: true}).map(a => a.finished))"
-    )
+    messages_shown(page)
     expect(
         page.get_by_text(re.compile("Medically reviewed by Dr Maya Moderator, MBBS on"))
     ).to_be_visible()
