@@ -92,7 +92,9 @@ class PollViewSet(SnippetViewSet):
         "question",
         BooleanColumn("is_active", label=_("Active"), sort_key="is_active"),
         Column("choices", label=_("Choices"), accessor=describe_choices),
-        NumberColumn("response_count", label=_("Answers"), sort_key="response_count"),
+        NumberColumn(
+            "response_count", label=_("Answers, all time"), sort_key="response_count"
+        ),
     ]
 
     def get_queryset(self, request):
