@@ -3,12 +3,18 @@
 The blocks carry the article's structure, so the meaning lives in the data:
 a cause's number is its position in the list, never a stored field, and
 reordering causes in the editor renumbers them on the page.
+
+Every list and stream here drops the items an editor added and left empty
+(``articles.empty_items``), so an empty tip, paragraph or reference never
+stops a draft from being submitted or published.
 """
 
+from django.utils.functional import cached_property
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text import RichText
 
+from articles.empty_items import SkipEmptyListBlock, SkipEmptyStreamBlock
 from polls.blocks import PollBlock
 
 # Headings belong to blocks (they feed the table of contents), so rich text
@@ -20,11 +26,23 @@ MEDIA_GROUP = "Media and callouts"
 
 
 class ArticleRichTextBlock(blocks.RichTextBlock):
-    """Rich text limited to the inline features articles use."""
+    """Rich text limited to the inline features articles use.
+
+    Its editable area is named after the block ("Explanation", "Paragraph"):
+    Wagtail's field label names the hidden input behind the editor, so
+    screen readers (and axe) found an unnamed text box. Draftail takes an
+    ``ariaLabel`` among the editor options Wagtail passes it.
+    """
 
     def __init__(self, **kwargs):
         kwargs.setdefault("features", INLINE_FEATURES)
         super().__init__(**kwargs)
+
+    @cached_property
+    def field(self):
+        field = super().field
+        field.widget.options = {**field.widget.options, "ariaLabel": str(self.label)}
+        return field
 
 
 class ParagraphBlock(ArticleRichTextBlock):
@@ -67,7 +85,7 @@ class CausesBlock(blocks.StructBlock):
         help_text="Optional, e.g. “Common causes”. Shown above the list and in "
         "the contents.",
     )
-    causes = blocks.ListBlock(
+    causes = SkipEmptyListBlock(
         CauseBlock(),
         min_num=1,
         max_num=20,
@@ -107,12 +125,15 @@ class PreventionBlock(blocks.StructBlock):
         help_text="Optional, e.g. “How to prevent it”.",
     )
     text = ArticleRichTextBlock(help_text="The prevention advice in full sentences.")
-    tips = blocks.ListBlock(
+    tips = SkipEmptyListBlock(
         blocks.CharBlock(max_length=200, label="Tip"),
         min_num=0,
         max_num=12,
         required=False,
-        help_text="Optional short, actionable tips shown as a checklist.",
+        help_text=(
+            "Optional short, actionable tips shown as a checklist. "
+            "Empty tips are left out."
+        ),
     )
 
     class Meta:
@@ -208,7 +229,7 @@ class CaptionedImageBlock(blocks.StructBlock):
         description = "An image with alternative text and an optional caption."
 
 
-class ArticleStreamBlock(blocks.StreamBlock):
+class ArticleStreamBlock(SkipEmptyStreamBlock):
     paragraph = ParagraphBlock()
     causes = CausesBlock()
     prevention = PreventionBlock()
@@ -234,5 +255,5 @@ class ReferenceBlock(blocks.StructBlock):
         template = "articles/blocks/reference.html"
 
 
-class ReferencesStreamBlock(blocks.StreamBlock):
+class ReferencesStreamBlock(SkipEmptyStreamBlock):
     reference = ReferenceBlock()

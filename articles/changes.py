@@ -8,9 +8,10 @@ Computed once per change, for the two caches in front of readers:
   loses its last, the topic list. Core bumps the article's own tag, its
   section's and the sitemaps' (``core.signal_handlers``);
 - the addresses a CDN must forget, when one is configured (Wagtail's
-  frontend cache; without one, nothing is counted): every page of its section's listing and of its topics' pages
-  in that section, the home page, the feed, the sitemap index and the files
-  that hold it, and the API's listing (page by page) and record. Wagtail's
+  frontend cache; without one, nothing is counted): every page of its
+  section's listing and of its topics' pages in that section, the home page,
+  the feed, the sitemap index and the files that hold it, and the API's
+  listing (page by page) and record. Wagtail's
   own frontend cache app purges the article's own address.
 
 A CDN keeps pages for ``PAGE_MAX_AGE`` seconds (60) at most, so the related

@@ -1,7 +1,8 @@
 """Who may do what to pages: the editorial groups and their review workflows.
 
 Editors write articles and submit them; Moderators (the clinicians) approve
-them in the "Clinical review" workflow task, which publishes them. Both groups
+them in the "Clinical review" workflow task, which records the medical
+review (``articles.models.ClinicalReviewTask``) and publishes them. Both groups
 get page permissions on the articles sections and on the home page, not on
 the whole tree. The home page (its introduction and featured articles) has no
 clinical content: Editors edit it and submit it to the lighter "Editorial
@@ -24,6 +25,8 @@ REVIEW_WORKFLOW = "Clinical review"
 REVIEW_TASK = "Clinical review"
 FRONT_WORKFLOW = "Editorial review"
 FRONT_TASK = "Moderator approval"
+REVIEW_TASK_MODEL = ("articles", "clinicalreviewtask")
+APPROVAL_TASK_MODEL = ("wagtailcore", "groupapprovaltask")
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page"]
 MODERATOR_PAGE_PERMISSIONS = [*EDITOR_PAGE_PERMISSIONS, "publish_page", "unlock_page"]
@@ -122,7 +125,7 @@ def govern_article_sections(apps, sections=None):
         sections,
         EDITOR_PAGE_PERMISSIONS,
         MODERATOR_PAGE_PERMISSIONS,
-        (REVIEW_WORKFLOW, REVIEW_TASK),
+        (REVIEW_WORKFLOW, REVIEW_TASK, _review_task_model(apps)),
     )
 
 
@@ -138,7 +141,7 @@ def govern_front_pages(apps, pages):
         pages,
         EDITOR_FRONT_PERMISSIONS,
         MODERATOR_FRONT_PERMISSIONS,
-        (FRONT_WORKFLOW, FRONT_TASK),
+        (FRONT_WORKFLOW, FRONT_TASK, APPROVAL_TASK_MODEL),
     )
 
 
@@ -172,26 +175,75 @@ def _govern(apps, pages, editor_codenames, moderator_codenames, workflow_names):
         )
 
 
-def _approval_workflow(apps, moderators, workflow_name, task_name):
-    """A workflow of one task: approval by any Moderator."""
+def _review_task_model(apps):
+    """The Clinical review's task type: ``ClinicalReviewTask``, except in the
+    migrations before it exists (``articles.0003``), which create Wagtail's
+    group approval; migration ``articles.0009`` then switches it."""
+    try:
+        apps.get_model(*REVIEW_TASK_MODEL)
+    except LookupError:
+        return APPROVAL_TASK_MODEL
+    return REVIEW_TASK_MODEL
+
+
+def _approval_workflow(apps, moderators, workflow_name, task_name, task_model):
+    """A workflow of one task: approval by any Moderator.
+
+    A workflow that has tasks already is left as it is: changing them is the
+    job of a migration (or of an administrator, under Settings → Workflows).
+    """
     ContentType = apps.get_model("contenttypes", "ContentType")
-    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
-    task_type, _ = ContentType.objects.get_or_create(
-        app_label="wagtailcore", model="groupapprovaltask"
-    )
-    task, _ = GroupApprovalTask.objects.get_or_create(
-        name=task_name, defaults={"content_type": task_type, "active": True}
-    )
-    task.groups.add(moderators)
     workflow, _ = Workflow.objects.get_or_create(
         name=workflow_name, defaults={"active": True}
     )
-    WorkflowTask.objects.get_or_create(
-        workflow=workflow, task=task, defaults={"sort_order": 0}
+    if WorkflowTask.objects.filter(workflow=workflow).exists():
+        return workflow
+    task_type, _ = ContentType.objects.get_or_create(
+        app_label=task_model[0], model=task_model[1]
     )
+    task = apps.get_model(*task_model).objects.create(
+        name=task_name, content_type=task_type, active=True
+    )
+    task.groups.add(moderators)
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     return workflow
+
+
+def use_review_task(apps):
+    """Switch the Clinical review workflow's group approval to a
+    ``ClinicalReviewTask`` of the same name and groups (migration
+    ``articles.0009``).
+
+    The old task's states (articles waiting in it, sent back from it, or
+    approved by it) move to the new one, which has its name, so the pages'
+    history reads as before; the old task then goes. Running it again
+    changes nothing.
+    """
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    TaskState = apps.get_model("wagtailcore", "TaskState")
+    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
+    ClinicalReviewTask = apps.get_model(*REVIEW_TASK_MODEL)
+    approval_type, _ = ContentType.objects.get_or_create(
+        app_label=APPROVAL_TASK_MODEL[0], model=APPROVAL_TASK_MODEL[1]
+    )
+    review_type, _ = ContentType.objects.get_or_create(
+        app_label=REVIEW_TASK_MODEL[0], model=REVIEW_TASK_MODEL[1]
+    )
+    links = WorkflowTask.objects.filter(
+        workflow__name=REVIEW_WORKFLOW, task__content_type=approval_type
+    )
+    for link in links:
+        old = apps.get_model(*APPROVAL_TASK_MODEL).objects.get(pk=link.task_id)
+        new = ClinicalReviewTask.objects.create(
+            name=old.name, content_type=review_type, active=True
+        )
+        new.groups.set(old.groups.all())
+        TaskState.objects.filter(task_id=old.pk).update(task_id=new.pk)
+        link.task_id = new.pk
+        link.save()
+        old.delete()
 
 
 def _permission(apps, app_label, model, codename, name):

@@ -224,6 +224,30 @@ def moderator(django_user_model):
     return user
 
 
+@pytest.fixture
+def editor(django_user_model):
+    """An editor in the Editors group: writes articles and submits them."""
+    user = django_user_model.objects.create_user(
+        username="eddie",
+        password=demo.PASSWORD,
+        first_name="Eddie",
+        last_name="Editor",
+        email="eddie@example.com",
+    )
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def nameless_editor(django_user_model):
+    """An editor whose account has no first or last name, as older ones have."""
+    user = django_user_model.objects.create_user(
+        username="noname", password=demo.PASSWORD, email="noname@example.com"
+    )
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
 @pytest.fixture(scope="session")
 def axe():
     """``axe(page, tags)``: axe-core's violations on the page as it is now."""

@@ -87,6 +87,14 @@ def log_in(page, user, next_url="/admin/"):
     expect(page).to_have_url(re.compile(re.escape(next_url) + "$"))
 
 
+def messages_shown(page):
+    """Wait for the admin's messages to finish sliding in: axe would measure
+    their colours half-way."""
+    page.locator(".messages").evaluate(
+        "el => Promise.all(el.getAnimations({subtree: true}).map(a => a.finished))"
+    )
+
+
 def screenshot(target, name):
     """A screenshot of a whole page, or of one element, for people to look at.
 

@@ -7,6 +7,7 @@ comment waiting for triage.
 
 import datetime
 import io
+import re
 
 import pytest
 from django.core.management import call_command
@@ -28,7 +29,7 @@ def test_an_editor_goes_from_the_dashboard_to_the_edits_verdict(
     feedback, moderator, page, axe, subtests
 ):
     log_in(page, moderator)
-    panel = page.get_by_role("region", name="Reader feedback: last 30 days")
+    panel = page.get_by_role("region", name=re.compile(r"^Reader feedback: Last 30"))
     attention = panel.get_by_role("region", name="Needs attention")
     expect(attention.get_by_role("link", name=SEED_TITLE)).to_be_visible()
     expect(attention).to_contain_text("negative comment to triage")

@@ -12,7 +12,8 @@ from wagtail.models import Site
 
 from articles.models import ArticleIndexPage
 from e2e.demo import SEED_PATH, SEED_TITLE, PollWidget, log_in, screenshot
-from polls.models import PollSettings
+from polls.models import PollSettings, Response
+from polls.testing import backdate
 from testing.pages import make_article
 
 SECOND_TITLE = "Why do my hands go numb on a bike?"
@@ -61,15 +62,18 @@ def report_rows(page):
 
 
 def test_an_editor_sees_the_votes_on_the_dashboard(votes, moderator, page):
+    # The panel counts complete days: the answers count once their day is over.
+    for response in Response.objects.all():
+        backdate(response, timezone.localdate() - datetime.timedelta(days=1))
     log_in(page, moderator)
-    panel = page.get_by_role("region", name="Reader feedback: last 30 days")
+    panel = page.get_by_role("region", name=re.compile(r"^Reader feedback: Last 30"))
     least = panel.get_by_role("region", name="Least helpful")
     most = panel.get_by_role("region", name="Most helpful")
     expect(least.get_by_role("listitem")).to_have_text(
-        [f"{SECOND_TITLE} 0% helpful, 2 responses"]
+        [f"{SECOND_TITLE} 0% helpful, 2 answers"]
     )
     expect(most.get_by_role("listitem")).to_have_text(
-        [f"{SEED_TITLE} 67% helpful, 3 responses"]
+        [f"{SEED_TITLE} 67% helpful, 3 answers"]
     )
 
 
@@ -100,11 +104,11 @@ def test_an_editor_filters_the_report_by_date_and_downloads_it(votes, moderator,
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download CSV").click()
     download = download_info.value
-    assert download.suggested_filename == f"article-helpfulness-{today}.csv"
+    assert download.suggested_filename == f"article-helpfulness-to-{today}-{today}.csv"
     with open(download.path(), newline="", encoding="utf-8") as file:
         table = list(csv.DictReader(file))
     assert [
-        (row["Article"], row["Responses"], row["Positive"], row["Negative"])
+        (row["Article"], row["Answers"], row["Positive"], row["Negative"])
         for row in table
     ] == [(SECOND_TITLE, "2", "0", "2"), (SEED_TITLE, "3", "2", "1")]
-    assert {row["Last response"] for row in table} == {f"{today}"}
+    assert {row["Last answer"] for row in table} == {f"{today}"}

@@ -3,6 +3,7 @@
 from wagtail import blocks
 
 from articles.blocks import CalloutBlock, ParagraphBlock
+from articles.empty_items import SkipEmptyStreamBlock
 
 
 class SocialLinkBlock(blocks.StructBlock):
@@ -19,7 +20,7 @@ class SocialLinkBlock(blocks.StructBlock):
         preview_value = {"label": "Mastodon", "url": "https://mastodon.social/"}
 
 
-class SocialLinksStreamBlock(blocks.StreamBlock):
+class SocialLinksStreamBlock(SkipEmptyStreamBlock):
     link = SocialLinkBlock()
 
     class Meta:
@@ -41,7 +42,7 @@ class HeadingBlock(blocks.CharBlock):
         form_classname = "title"
 
 
-class StandardStreamBlock(blocks.StreamBlock):
+class StandardStreamBlock(SkipEmptyStreamBlock):
     """The body of a standard page: plain prose with headings and callouts."""
 
     heading = HeadingBlock()

@@ -36,10 +36,10 @@ class PollAdminForm(WagtailAdminModelForm):
             self.add_error(
                 None,
                 ngettext(
-                    "“%(label)s” has %(count)s response, so it cannot be deleted. "
+                    "“%(label)s” has %(count)s answer, so it cannot be deleted. "
                     "Keep it (you may rename it), or make the poll inactive and "
                     "create a new one.",
-                    "“%(label)s” has %(count)s responses, so it cannot be deleted. "
+                    "“%(label)s” has %(count)s answers, so it cannot be deleted. "
                     "Keep it (you may rename it), or make the poll inactive and "
                     "create a new one.",
                     choice.answers,

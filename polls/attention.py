@@ -33,6 +33,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.cache import cache
 from django.db.models import Count
 from django.urls import reverse
@@ -41,7 +42,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Page
 
-from polls import conf, cusum_window, inference
+from polls import conf, cusum_window, inference, periods
 from polls.cusum_window import BASELINE_DAYS, counters_version
 from polls.models import (
     Choice,
@@ -49,6 +50,8 @@ from polls.models import (
     Sentiment,
     TriageStatus,
 )
+from polls.models.counters import RECENT_DAYS
+from polls.stats import whole_percent
 
 DROP = 0.10  # the change the CUSUM watches for
 
@@ -60,6 +63,8 @@ class Trigger:
     kind: str
     figure: str
     severity: float = 0.0
+    answers: int = 0  # in the last 30 days, for the statistical causes
+    url: str = ""  # where the work is, if not the page's report (``listed``)
 
 
 @dataclass
@@ -72,6 +77,17 @@ class Entry:
     @property
     def kinds(self):
         return {trigger.kind for trigger in self.triggers}
+
+
+def method_context(minimum, today=None):
+    """What "How is this decided?" says: the days tested, the minimum, the link."""
+    period = periods.last_days(RECENT_DAYS, today)
+    return {
+        "period": period,
+        "baseline": periods.days_before(period, BASELINE_DAYS),
+        "minimum": minimum,
+        "method_url": conf.get("POLLS_METHOD_URL"),
+    }
 
 
 def log_ratios(baseline_rate, drop=DROP):
@@ -155,6 +171,14 @@ def statistical_causes(minimum, today):
     return found
 
 
+def last_30_days_by_page(today=None):
+    """Each page's answers in the last 30 complete days (``CusumPage`` rows):
+    what the dashboard ranks, so its figures are the ones listed here."""
+    today = today or timezone.localdate()
+    positive = positive_choices()
+    return cusum_window.recent_by_page(today, positive, counters_version(today))
+
+
 def positive_choices():
     return sorted(
         Choice.objects.filter(sentiment=Sentiment.POSITIVE).values_list("pk", flat=True)
@@ -176,11 +200,6 @@ def _worse_than_before(minimum, rows):
     rows = [row for row in rows if row[2] >= minimum and row[4] >= minimum]
     rates = [row[1] / row[2] for row in rows]  # before: positive / responses
     scores = cusums(cusum_window.days_array([row[5] for row in rows]), rates)
-    figure = _(
-        "%(recent).0f%% helpful in the last 30 days, down from "
-        "%(before).0f%% in the 90 days before (CUSUM %(score).1f, "
-        "alarm at %(limit).1f)"
-    )
     found = {}
     for row, rate, score in zip(rows, rates, scores, strict=True):
         page_id, _positive, before_total, recent_positive, recent_total, _days = row
@@ -188,14 +207,18 @@ def _worse_than_before(minimum, rows):
         if score > limit:
             found[page_id] = Trigger(
                 WORSE,
-                figure
+                _(
+                    "Fell from %(before)s%% helpful in the 90 days before to "
+                    "%(recent)s%% in the last 30 days (%(count)s answers): more "
+                    "than chance explains."
+                )
                 % {
-                    "recent": 100 * recent_positive / recent_total,
-                    "before": 100 * rate,
-                    "score": score,
-                    "limit": limit,
+                    "before": whole_percent(100 * rate),
+                    "recent": whole_percent(100 * recent_positive / recent_total),
+                    "count": intcomma(recent_total),
                 },
                 severity=score / limit,
+                answers=recent_total,
             )
     return found
 
@@ -214,22 +237,23 @@ def _below_site(minimum, rows):
         site_rate,
     )
     adjusted = inference.adjusted_p_values(p_values)
-    figure = _(
-        "%(rate).0f%% helpful (%(count)s answers) in the last 30 days, "
-        "against %(site).0f%% for the whole site"
-    )
     found = {}
     for (page_id, positive, responses), p in zip(rows, adjusted, strict=True):
         if p < inference.ALPHA:
             found[page_id] = Trigger(
                 BELOW_SITE,
-                figure
+                _(
+                    "%(rate)s%% helpful in the last 30 days (%(count)s answers), "
+                    "against %(site)s%% for the whole site: further below it "
+                    "than chance explains."
+                )
                 % {
-                    "rate": 100 * positive / responses,
-                    "count": responses,
-                    "site": 100 * site_rate,
+                    "rate": whole_percent(100 * positive / responses),
+                    "count": intcomma(responses),
+                    "site": whole_percent(100 * site_rate),
                 },
                 severity=1 - p,
+                answers=responses,
             )
     return found
 
@@ -291,10 +315,12 @@ def needs_attention(minimum, today=None):
 
 
 def listed(entries):
-    """``entries`` with their pages' titles (one query) and report links.
+    """``entries`` with their pages' titles (one query) and links: the page's
+    report, and for comments the comments report filtered to that page's
+    comments still marked "New".
 
-    The links come from one ``reverse``: reversing each of a report page's
-    50 links took a fifth of its time.
+    The links come from one ``reverse`` each: reversing each of a report
+    page's 50 links took a fifth of its time.
     """
     titles = dict(
         Page.objects.filter(pk__in=[e.page_id for e in entries]).values_list(
@@ -304,7 +330,13 @@ def listed(entries):
     head, _zero, tail = reverse("polls_admin:page_helpfulness", args=[0]).rpartition(
         "/0/"
     )
+    comments = reverse("polls_comments:index")
     for entry in entries:
         entry.title = titles.get(entry.page_id, "")
         entry.url = f"{head}/{entry.page_id}/{tail}"
+        for trigger in entry.triggers:
+            if trigger.kind == COMMENTS:
+                trigger.url = (
+                    f"{comments}?page={entry.page_id}&triage_status={TriageStatus.NEW}"
+                )
     return entries

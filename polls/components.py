@@ -1,29 +1,37 @@
 from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
+from django.urls import reverse
+from django.utils.http import urlencode
 from wagtail.admin.ui.components import Component
 
-from polls.attention import listed, needs_attention
-from polls.models import PageTotal, PollSettings
+from polls import periods
+from polls.attention import last_30_days_by_page, listed, needs_attention
+from polls.models import PollSettings
+from polls.models.counters import RECENT_DAYS
 from polls.permissions import can_view_results
-from polls.stats import Helpfulness
+from polls.stats import Helpfulness, wilson_lower_bound_expression
 
 
 class HelpfulnessDashboardPanel(Component):
-    """What needs attention, then the least and the most helpful pages of 30 days.
+    """What needs attention, then the least and the most helpful pages of the
+    last 30 days.
 
-    Only pages with at least ``PollSettings.minimum_responses`` answers in the
-    period are ranked, by the Wilson lower bound. One query, and no write:
-    ``PageTotal.objects.last_30_days`` moves each row's window at read time.
-    The counters are summed per page and numbered from both ends with window
-    functions, and only the first few from each end come back. A page is in
-    the lower half or the upper half, never in both lists; with an odd number
-    of ranked pages the middle one is in neither.
+    "Last 30 days" are the 30 complete days up to yesterday, as everywhere
+    (``polls.periods``), and the figures are the very rows "Needs attention"
+    tests (``polls.attention.last_30_days_by_page``), so a page shows the
+    same number of answers here, there, in the report and in the digest.
+    Only pages with at least ``PollSettings.minimum_responses`` answers in
+    those days are ranked, by the Wilson lower bound, numbered from both
+    ends with window functions in one query; only the first few from each
+    end come back. A page is in the lower half or the upper half, never in
+    both lists; with an odd number of ranked pages the middle one is in
+    neither.
     """
 
     name = "polls_helpfulness"
     template_name = "polls/admin/dashboard_panel.html"
     order = 150
-    days = 30
+    days = RECENT_DAYS
     limit = 5
     attention_limit = 3
 
@@ -34,9 +42,16 @@ class HelpfulnessDashboardPanel(Component):
 
     def get_rows(self, minimum):
         return (
-            PageTotal.objects.last_30_days()
-            .with_scores(minimum)
-            .filter(under_minimum=0)
+            last_30_days_by_page()
+            .filter(recent_responses__gte=max(minimum, 1))
+            .annotate(
+                page_title=F("page__title"),
+                responses=F("recent_responses"),
+                positive=F("recent_positive"),
+                wilson=wilson_lower_bound_expression(
+                    "recent_positive", "recent_responses", minimum=minimum
+                ),
+            )
             .annotate(
                 from_bottom=Window(
                     RowNumber(), order_by=[F("wilson").asc(), F("page").asc()]
@@ -45,6 +60,9 @@ class HelpfulnessDashboardPanel(Component):
                     RowNumber(), order_by=[F("wilson").desc(), F("page").asc()]
                 ),
             )
+            .values(
+                "page", "page_title", "responses", "positive", "from_bottom", "from_top"
+            )
             .filter(Q(from_bottom__lte=self.limit) | Q(from_top__lte=self.limit))
         )
 
@@ -52,6 +70,7 @@ class HelpfulnessDashboardPanel(Component):
         request = parent_context["request"]
         settings = PollSettings.for_request(request)
         minimum = settings.minimum_responses
+        # First: it brings the rows the ranking reads up to date.
         attention = needs_attention(settings.minimum_per_side)
         least, most = [], []
         for row in self.get_rows(minimum):
@@ -64,11 +83,15 @@ class HelpfulnessDashboardPanel(Component):
                 least.append((row["from_bottom"], entry))
             elif row["from_top"] < row["from_bottom"]:
                 most.append((row["from_top"], entry))
+        period = periods.last_days(self.days)
         return {
             "least_helpful": [entry for _, entry in sorted(least, key=lambda e: e[0])],
             "most_helpful": [entry for _, entry in sorted(most, key=lambda e: e[0])],
-            "days": self.days,
+            "period": period,
             "minimum": minimum,
             "attention": listed(attention[: self.attention_limit]),
             "attention_more": max(0, len(attention) - self.attention_limit),
+            "report_url": reverse("polls_admin:helpfulness")
+            + "?"
+            + urlencode({"date_from": period.start, "date_to": period.end}),
         }

@@ -29,6 +29,10 @@ DEFAULTS = {
     # change to their answers moves, so they are never stale: keeping them
     # for the day computes them once a day. 0 recomputes on every view.
     "POLLS_ATTENTION_CACHE_SECONDS": 86400,
+    # Where "How is this decided?" (Needs attention) links for the method in
+    # full, e.g. the site's documentation at its "how-is-this-decided"
+    # anchor. Empty: the admin explains it in a few sentences only.
+    "POLLS_METHOD_URL": "",
 }
 
 

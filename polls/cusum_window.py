@@ -85,6 +85,14 @@ def _answered_pages_sql():
     return rows.query.sql_with_params()
 
 
+def recent_by_page(today, positive, version):
+    """The rows brought up to date, for figures over the last 30 complete days:
+    each page's ``recent_positive`` and ``recent_responses``, the same
+    answers "needs attention" tests (``version`` as for ``answered_pages``)."""
+    _make_current(today, positive, version)
+    return CusumPage.objects.filter(recent_responses__gt=0)
+
+
 def _make_current(today, positive, version):
     key = ",".join(map(str, positive))
     window = CusumWindow.objects.filter(pk=1).first()

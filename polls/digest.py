@@ -24,12 +24,13 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
-from polls import edit_effects
+from polls import conf, edit_effects, periods
 from polls.attention import listed, needs_attention
 from polls.models import DigestSent, PollSettings, SiteDailyCount
+from polls.models.counters import RECENT_DAYS
 from polls.permissions import VIEW_RESULTS
 
-WEEK = datetime.timedelta(days=7)
+WEEK_DAYS = 7
 ATTENTION_LIMIT = 20
 
 
@@ -97,6 +98,16 @@ class Digest:
     attention: list
     comparisons: list
     totals: dict
+    today: datetime.date = None
+
+    @property
+    def totals_period(self):
+        """The last 7 complete days, as "Last 7 days" means everywhere."""
+        return periods.last_days(WEEK_DAYS, self.today)
+
+    @property
+    def attention_period(self):
+        return periods.last_days(RECENT_DAYS, self.today)
 
     @property
     def verdicts(self):
@@ -116,7 +127,14 @@ class Digest:
             "user": user,
             "week": self.week,
             "attention": [
-                {"entry": entry, "url": absolute(entry.url)}
+                {
+                    "entry": entry,
+                    "url": absolute(entry.url),
+                    "triggers": [
+                        (trigger.figure, absolute(trigger.url) if trigger.url else "")
+                        for trigger in entry.triggers
+                    ],
+                }
                 for entry in self.attention[:ATTENTION_LIMIT]
             ],
             "attention_more": max(0, len(self.attention) - ATTENTION_LIMIT),
@@ -130,6 +148,9 @@ class Digest:
                 for c in self.changed_for(previous)
             ],
             "totals": self.totals,
+            "totals_period": self.totals_period,
+            "attention_period": self.attention_period,
+            "method_url": conf.get("POLLS_METHOD_URL"),
             "percent": (
                 round(100 * self.totals["positive"] / self.totals["responses"])
                 if self.totals["responses"]
@@ -154,9 +175,9 @@ def build_digest(today=None):
         .first()
         or edit_effects.DEFAULT_MINIMUM
     )
-    week_start = today - WEEK
+    week = periods.last_days(WEEK_DAYS, today)
     totals = SiteDailyCount.objects.filter(
-        date__gte=week_start, date__lt=today
+        date__gte=week.start, date__lte=week.end
     ).totals()
     attention = needs_attention(minimum, today=today)
     listed(attention[:ATTENTION_LIMIT])  # the ones the mail lists
@@ -165,6 +186,7 @@ def build_digest(today=None):
         attention=attention,
         comparisons=recent_comparisons(minimum, today),
         totals=totals,
+        today=today,
     )
 
 

@@ -50,11 +50,11 @@ def helpfulness_listing_buttons(page, user, next_url=None):
         return
     summary = Helpfulness(responses=responses, positive=page.polls_positive).summary()
     yield ListingButton(
-        summary,
+        _("%(summary)s, all time") % {"summary": summary},
         url=reverse("polls_admin:page_helpfulness", args=[page.pk]),
         icon_name="help",
         priority=40,
         attrs={
-            "title": _("Reader feedback on this page, all time"),
+            "title": _("Reader feedback on this page, all time: open its report"),
         },
     )

@@ -14,7 +14,7 @@ from polls.stats import Helpfulness
 
 
 class HelpfulnessPanel(Panel):
-    """ "78% helpful, 212 responses" for the page being edited, with a link.
+    """ "78% helpful, 212 answers (all time)" for the page being edited, with a link.
 
     Shows nothing on a page that is being created or to users who may not
     see poll results. One aggregate query over the page's ``PageTotal`` rows.
@@ -55,7 +55,7 @@ class ResponseDetailsPanel(Panel):
     """What a reader said, shown above the triage status it is edited with."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("heading", _("Response"))
+        kwargs.setdefault("heading", _("Answer"))
         super().__init__(**kwargs)
 
     class BoundPanel(Panel.BoundPanel):

@@ -10,6 +10,7 @@ Python function for one page and a SQL expression for sorting many.
 import math
 from dataclasses import dataclass
 
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.db.models import Case, F, FloatField, Value, When
 from django.db.models.functions import Cast, Coalesce, Sqrt
 from django.utils.translation import gettext_lazy as _
@@ -122,14 +123,14 @@ class Helpfulness:
         return None if wilson is None else whole_percent(100 * wilson)
 
     def summary(self):
-        """e.g. "78% helpful, 212 responses": a percentage never comes alone."""
+        """e.g. "78% helpful, 212 answers": a percentage never comes alone."""
         if not self.responses:
-            return _("No responses yet")
+            return _("No answers yet")
         return ngettext(
-            "%(percent)s%% helpful, %(count)s response",
-            "%(percent)s%% helpful, %(count)s responses",
+            "%(percent)s%% helpful, %(count)s answer",
+            "%(percent)s%% helpful, %(count)s answers",
             self.responses,
         ) % {
             "percent": whole_percent(self.percent_positive),
-            "count": self.responses,
+            "count": intcomma(self.responses),
         }

@@ -62,12 +62,18 @@ def render_widget(page, query="", cookies=None, **tag_args):
 
 
 def make_user(username, *, groups=(), permissions=(), superuser=False):
-    """A user in the named groups, with extra ``"app_label.codename"`` permissions."""
+    """A user in the named groups, with extra ``"app_label.codename"`` permissions.
+
+    Named, as Wagtail's account settings require (a user without a first and
+    a last name cannot save them).
+    """
     user = get_user_model().objects.create_user(
         username=username,
         email=f"{username}@example.com",
         password="password",
         is_superuser=superuser,
+        first_name=username.capitalize(),
+        last_name="Tester",
     )
     user.groups.add(*Group.objects.filter(name__in=groups))
     for name in permissions:

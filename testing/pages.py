@@ -83,52 +83,79 @@ def make_article(parent, title="A test article", publish=True, **fields):
     return article
 
 
-def article_form_data(title="Why do my feet tingle?", causes=("Cold", "Tight shoes")):
-    """POST data for the article editor, as the admin's JavaScript would send it."""
+def _cause_items(causes):
+    return [
+        (
+            "item",
+            {"title": cause, "explanation": rich_text(f"<p>About {cause}.</p>")},
+        )
+        for cause in causes
+    ]
+
+
+def article_form_data(
+    title="Why do my feet tingle?", causes=("Cold", "Tight shoes"), empty_parts=False
+):
+    """POST data for the article editor, as the admin's JavaScript would send it.
+
+    ``empty_parts`` adds what an editor adds and leaves empty: a paragraph, a
+    cause, a prevention block's tip, a callout, an image and a reference.
+    """
+    body = [
+        ("paragraph", rich_text("<p>Introduction.</p>")),
+        (
+            "causes",
+            {
+                "heading": "Causes",
+                "causes": streamfield(
+                    _cause_items(causes)
+                    + (
+                        [("item", {"title": "", "explanation": rich_text("")})]
+                        * empty_parts
+                    )
+                ),
+            },
+        ),
+    ]
+    references = []
+    if empty_parts:
+        body += [
+            ("paragraph", rich_text("")),
+            (
+                "prevention",
+                {
+                    "heading": "",
+                    "text": rich_text("<p>Warm up first.</p>"),
+                    "tips": streamfield([("item", "Stretch"), ("item", "")]),
+                },
+            ),
+            ("callout", {"level": "info", "text": rich_text("")}),
+            ("image", {"image": "", "alt_text": "", "caption": ""}),
+        ]
+        references = [("reference", {"title": "", "url": ""})]
     return nested_form_data(
         {
             "title": title,
             "slug": slugify(title),
             "summary": f"The usual reasons for this: {title}",
-            "body": streamfield(
-                [
-                    ("paragraph", rich_text("<p>Introduction.</p>")),
-                    (
-                        "causes",
-                        {
-                            "heading": "Causes",
-                            "causes": streamfield(
-                                [
-                                    (
-                                        "item",
-                                        {
-                                            "title": cause,
-                                            "explanation": rich_text(
-                                                f"<p>About {cause}.</p>"
-                                            ),
-                                        },
-                                    )
-                                    for cause in causes
-                                ]
-                            ),
-                        },
-                    ),
-                ]
-            ),
-            "references": streamfield([]),
+            "body": streamfield(body),
+            "references": streamfield(references),
         }
     )
 
 
 def home_form_data(home, introduction, featured=()):
-    """POST data for the home page's editor, as the admin's JavaScript sends it."""
+    """POST data for the home page's editor, as the admin's JavaScript sends it.
+
+    ``None`` in ``featured`` is a row the editor added and chose nothing in.
+    """
     return nested_form_data(
         {
             "title": home.title,
             "slug": home.slug,
             "introduction": rich_text(f"<p>{introduction}</p>"),
             "featured_articles": inline_formset(
-                [{"article": article.pk} for article in featured]
+                [{"article": article.pk if article else ""} for article in featured]
             ),
         }
     )

@@ -26,6 +26,7 @@ from wagtail.search import index
 from articles import cache_tags as article_tags
 from articles.blocks import ArticleStreamBlock, ReferencesStreamBlock
 from articles.models.article_queryset import ArticlePageManager
+from articles.page_forms import SitePageForm
 from articles.serializers import ContributorSerializer, TopicSerializer
 from core import cache_tags
 from polls import reader_state
@@ -108,16 +109,26 @@ class ArticlePage(PollPageMixin, Page):
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("body"),
     ]
+    # The review is recorded by approving the Clinical review, never typed:
+    # an article says "Medically reviewed" only when a moderator approved it.
     review_panels = [
         MultiFieldPanel(
             [
                 FieldPanel("author"),
-                FieldPanel("reviewer"),
+                FieldPanel("reviewer", read_only=True),
                 FieldRowPanel(
-                    [FieldPanel("last_reviewed"), FieldPanel("next_review_due")]
+                    [
+                        FieldPanel("last_reviewed", read_only=True),
+                        FieldPanel("next_review_due", read_only=True),
+                    ]
                 ),
             ],
             heading="Authorship and medical review",
+            help_text=(
+                "The medical review is recorded when a moderator approves the "
+                "Clinical review: who reviewed the article, when, and when it "
+                "is next due."
+            ),
         ),
         FieldPanel("references"),
     ]
@@ -165,6 +176,7 @@ class ArticlePage(PollPageMixin, Page):
 
     objects = ArticlePageManager()
 
+    base_form_class = SitePageForm
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types = []
     page_description = "A health article with causes, prevention and a conclusion."

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -26,12 +27,26 @@ class Contributor(index.Indexed, models.Model):
         max_length=600,
         help_text="Two or three sentences on the person's experience.",
     )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contributor",
+        verbose_name="admin account",
+        help_text=(
+            "The person's own login, if they have one. When they approve a "
+            "Clinical review, the review is credited to this profile unless "
+            "they choose another."
+        ),
+    )
 
     panels = [
         FieldPanel("name"),
         FieldPanel("credentials"),
         FieldPanel("role"),
         FieldPanel("profile"),
+        FieldPanel("user"),
     ]
     search_fields = [
         index.SearchField("name"),

@@ -8,6 +8,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from articles import cache_tags as article_tags
+from articles.page_forms import SitePageForm
 from articles.paging import listing_page
 from core import cache_tags
 
@@ -39,6 +40,7 @@ class ArticleIndexPage(RoutablePageMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
+    base_form_class = SitePageForm
     parent_page_types = ["home.HomePage"]
     subpage_types = ["articles.ArticlePage"]
     page_description = "A section of the site that lists its articles."

@@ -67,7 +67,7 @@ class HelpfulnessInTheEditorTests(WagtailTestUtils, TestCase):
         response = self.client.get(
             reverse("wagtailadmin_pages:edit", args=[article.pk])
         )
-        self.assertContains(response, "75% helpful, 4 responses")
+        self.assertContains(response, "75% helpful, 4 answers")
         self.assertContains(
             response, reverse("polls_admin:page_helpfulness", args=[article.pk])
         )

@@ -2,6 +2,7 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.template.loader import get_template
 from django.test import TestCase
+from wagtail.admin.telepath import JSContext
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.rich_text import RichText
@@ -172,3 +173,17 @@ class ArticleStreamBlockTests(TestCase):
         )
         with self.assertRaises(ValidationError):
             block.clean(value)
+
+
+class RichTextLabelTests(TestCase):
+    def test_the_editor_is_named_after_its_block(self):
+        """Draftail gets an ariaLabel among its options (what Wagtail sends the
+        browser for a block's widget); fails if Wagtail stops passing them."""
+        causes = CausesBlock()
+        explanation = causes.child_blocks["causes"].child_block.child_blocks[
+            "explanation"
+        ]
+        packed = JSContext().pack(explanation.field.widget)
+        self.assertEqual(packed["_args"][0]["ariaLabel"], "Explanation")
+        paragraph = ArticleStreamBlock().child_blocks["paragraph"]
+        self.assertEqual(paragraph.field.widget.options["ariaLabel"], "Paragraph")

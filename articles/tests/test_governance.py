@@ -9,7 +9,13 @@ from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import GroupPagePermission, WorkflowState
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    TaskState,
+    WorkflowState,
+    WorkflowTask,
+)
 from wagtail.test.utils import WagtailTestUtils
 
 from articles.governance import (
@@ -19,20 +25,17 @@ from articles.governance import (
     govern_article_sections,
     grant_poll_permissions,
     set_up_editorial_groups,
+    use_review_task,
 )
-from articles.models import ArticlePage
+from articles.models import ArticlePage, ClinicalReviewTask
 from testing.pages import (
     article_form_data,
     make_article,
     make_index,
     site_root,
 )
-
-
-def make_user(username, *groups):
-    user = get_user_model().objects.create_user(username=username, password="pw")
-    user.groups.add(*Group.objects.filter(name__in=groups))
-    return user
+from testing.reviews import approval_url, make_clinician, review_data
+from testing.users import make_user
 
 
 class EditorialGroupsTests(TestCase):
@@ -129,6 +132,9 @@ class EditorialGroupsTests(TestCase):
         workflow = self.index.get_workflow()
         self.assertEqual(workflow.name, REVIEW_WORKFLOW)
         task = workflow.tasks.get().specific
+        self.assertIsInstance(task, ClinicalReviewTask)
+        self.assertEqual(list(task.groups.values_list("name", flat=True)), [MODERATORS])
+        task = workflow.tasks.get().specific
         self.assertEqual([g.name for g in task.groups.all()], [MODERATORS])
 
     def test_running_again_changes_nothing(self):
@@ -152,6 +158,34 @@ class EditorialGroupsTests(TestCase):
         section = self.index.get_siblings().get(slug="guides")
         self.assertEqual(section.get_workflow().name, REVIEW_WORKFLOW)
         self.assertIn((section.pk, "add_page"), self.page_permissions(EDITORS))
+
+
+class ReviewTaskMigrationTests(TestCase):
+    """Migration articles.0009, on a site whose Clinical review was a group approval."""
+
+    def test_the_group_approval_becomes_a_review_task_and_its_states_follow(self):
+        index = make_index()
+        govern_article_sections(apps, [index])
+        workflow = index.get_workflow()
+        link = WorkflowTask.objects.get(workflow=workflow)
+        old = GroupApprovalTask.objects.create(name="Clinical review")
+        old.groups.add(Group.objects.get(name=MODERATORS))
+        link.task = old
+        link.save()
+        page = make_article(index, title="Waiting", publish=False)
+        workflow.start(page, make_user("editor", EDITORS))
+
+        use_review_task(apps)
+        use_review_task(apps)  # again: nothing more changes
+
+        task = WorkflowTask.objects.get(workflow=workflow).task.specific
+        self.assertIsInstance(task, ClinicalReviewTask)
+        self.assertEqual(task.name, "Clinical review")
+        self.assertEqual(list(task.groups.values_list("name", flat=True)), [MODERATORS])
+        self.assertEqual(TaskState.objects.get().task_id, task.pk)
+        self.assertFalse(GroupApprovalTask.objects.filter(pk=old.pk).exists())
+        page = ArticlePage.objects.get(pk=page.pk)
+        self.assertEqual(page.current_workflow_task.specific, task)
 
 
 class ClinicalReviewWorkflowTests(WagtailTestUtils, TestCase):
@@ -179,13 +213,9 @@ class ClinicalReviewWorkflowTests(WagtailTestUtils, TestCase):
 
     def approve(self, page, user):
         self.client.force_login(user)
-        state = page.current_workflow_task_state
         return self.client.post(
-            reverse(
-                "wagtailadmin_pages:workflow_action",
-                args=[page.pk, "approve", state.pk],
-            ),
-            {"comment": "Clinically accurate."},
+            approval_url(page),
+            review_data(make_clinician(), comment="Clinically accurate."),
         )
 
     def test_editor_submits_and_a_moderator_approves_and_publishes(self):

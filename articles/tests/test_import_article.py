@@ -1,9 +1,9 @@
 """The import_article command: whole articles in, or nothing at all."""
 
 from io import StringIO
-from unittest import mock
 from pathlib import Path
 from tempfile import TemporaryDirectory
+from unittest import mock
 
 from django.core.management import call_command
 from django.core.management.base import CommandError

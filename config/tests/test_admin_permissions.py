@@ -75,6 +75,8 @@ CHOOSE =     (L, L, OK, OK, OK, OK,   OK)
 EDIT_HOME =  (L, L, H,  H,  OK, OK,   OK)    # Editors and Moderators edit the home page
 # Nobody but a superuser adds pages under the home page or deletes it.
 ADD_HOME =   (L, L, H,  H,  H,  H,    OK)
+# After approving a review: on to the dashboard, with a message if it was theirs.
+TO_HOME =    (L, L, H,  H,  H,  H,    H)
 
 # (method, URL name, the object it is about, query string, outcomes)
 MATRIX = [
@@ -96,6 +98,7 @@ MATRIX = [
     ("GET",  "articles_admin:reviews_due",         None,      "export=csv",  REVIEWS),
     ("GET",  "articles_admin:reviews_due",         None,      "export=xlsx", REVIEWS),
     ("GET",  "articles_admin:reviews_due_results", None,      "",            REVIEWS),
+    ("GET",  "articles_admin:review_approved",     "page",    "",            TO_HOME),
 
     # The home page in Wagtail's page editor
     ("GET",  "wagtailadmin_pages:edit",            "home",    "",            EDIT_HOME),

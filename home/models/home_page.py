@@ -1,12 +1,14 @@
 from django.db import models
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
 from articles import cache_tags as article_tags
 from articles.models import ArticlePage
 from core import cache_tags
+from home.choosers import live_article_chooser_viewset
+from home.forms import HomePageForm
 
 
 class HomePage(Page):
@@ -25,9 +27,13 @@ class HomePage(Page):
             "featured_articles",
             label="Featured article",
             max_num=6,
-            help_text="Articles to highlight at the top of the home page, in order.",
+            help_text=(
+                "Published articles to highlight at the top of the home page, "
+                "in order. A row left without an article is dropped."
+            ),
         ),
     ]
+    base_form_class = HomePageForm
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["articles.ArticleIndexPage", "home.StandardPage"]
@@ -77,7 +83,7 @@ class HomePageFeaturedArticle(Orderable):
         "articles.ArticlePage", on_delete=models.CASCADE, related_name="+"
     )
 
-    panels = [PageChooserPanel("article")]
+    panels = [FieldPanel("article", widget=live_article_chooser_viewset.widget_class)]
 
     class Meta(Orderable.Meta):
         verbose_name = "featured article"

@@ -5,6 +5,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from articles.page_forms import SitePageForm
 from home.blocks import StandardStreamBlock
 
 
@@ -41,6 +42,7 @@ class StandardPage(Page):
         index.SearchField("body"),
     ]
 
+    base_form_class = SitePageForm
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     page_description = "A general page such as About, Contact or Privacy."

@@ -18,6 +18,8 @@ class EnsureAdminTests(TestCase):
         self.assertTrue(user.is_superuser)
         # An address, so the demo's digest (--dry-run) has someone to go to.
         self.assertEqual(user.email, "admin@example.com")
+        # Names, which Wagtail's account settings require.
+        self.assertEqual((user.first_name, user.last_name), ("Site", "Administrator"))
         self.assertTrue(user.check_password(password))
 
         second = self.run_command()

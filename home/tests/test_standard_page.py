@@ -1,8 +1,7 @@
 from http import HTTPStatus
 
 from bs4 import BeautifulSoup
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.test import TestCase
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
@@ -12,6 +11,7 @@ from articles.governance import MODERATORS
 from articles.models import ArticleIndexPage
 from home.models import HomePage, StandardPage
 from testing.demo import load_demo
+from testing.users import make_user
 
 FOOTER_PAGES = {
     "/about/": "About us",
@@ -143,7 +143,6 @@ class DemoPagesTests(TestCase):
         )
 
     def _user_in(self, group_name):
-        user = get_user_model().objects.create_user("mo", password="x")
-        user.groups.add(Group.objects.get(name=group_name))
+        user = make_user("mo", group_name)
         user.user_permissions.add(Permission.objects.get(codename="access_admin"))
         return user

@@ -46,19 +46,22 @@ class PollSettings(BaseSiteSetting):
     )
     minimum_responses = models.PositiveIntegerField(
         default=10,
+        verbose_name="minimum answers to be ranked",
         help_text=(
-            "Pages with fewer responses are listed in reports but not ranked "
-            "among the most or least helpful."
+            "Pages with fewer answers in a period are listed in reports but not "
+            "ranked among the most or least helpful."
         ),
     )
 
     minimum_per_side = models.PositiveIntegerField(
         default=30,
         validators=[MinValueValidator(1)],
-        verbose_name="minimum answers per side",
+        verbose_name="minimum answers to compare",
         help_text=(
             "An edit's before-and-after comparison gives no verdict until each "
-            "side has this many answers."
+            "side has this many answers, and Needs attention does not judge an "
+            "article's figures until it has this many answers in the last 30 "
+            "days and in the 90 days before."
         ),
     )
 

@@ -48,7 +48,7 @@ class ChoiceDeletionTests(WagtailTestUtils, TestCase):
     def test_deleting_an_answered_choice_is_a_form_error(self):
         response = self.post(delete=["No"])
         self.assertEqual(response.status_code, HTTPStatus.OK)
-        self.assertContains(response, "“No” has 2 responses, so it cannot be deleted.")
+        self.assertContains(response, "“No” has 2 answers, so it cannot be deleted.")
         self.assertTrue(Choice.objects.filter(pk=self.no.pk).exists())
 
     def test_deleting_an_unanswered_choice_works(self):

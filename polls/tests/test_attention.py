@@ -85,8 +85,14 @@ class NeedsAttentionTests(WagtailTestUtils, TestCase):
         plant_days(self.page, 30, 1, 5, 5)  # 50% for the last 30 days
         entries = self.entries()
         self.assertIn(attention.WORSE, entries[self.page.pk].kinds)
-        figure = entries[self.page.pk].triggers[0].figure
-        self.assertIn("50% helpful in the last 30 days, down from 80%", figure)
+        trigger = entries[self.page.pk].triggers[0]
+        self.assertEqual(
+            trigger.figure,
+            "Fell from 80% helpful in the 90 days before to 50% in the last 30 "
+            "days (300 answers): more than chance explains.",
+        )
+        self.assertNotIn("CUSUM", trigger.figure)
+        self.assertEqual(trigger.answers, 300)
         self.assertNotIn(self.steady.pk, entries)
 
     def test_a_small_sample_never_triggers(self):
@@ -100,7 +106,10 @@ class NeedsAttentionTests(WagtailTestUtils, TestCase):
         plant(low, timezone.localdate() - 2 * DAY, 30, 70)
         entries = self.entries()
         self.assertEqual(entries[low.pk].kinds, {attention.BELOW_SITE})
-        self.assertIn("30% helpful (100 answers)", entries[low.pk].triggers[0].figure)
+        self.assertIn(
+            "30% helpful in the last 30 days (100 answers), against",
+            entries[low.pk].triggers[0].figure,
+        )
 
     def test_below_the_site_counts_complete_days_only(self):
         low = make_page("Low page")
@@ -108,12 +117,19 @@ class NeedsAttentionTests(WagtailTestUtils, TestCase):
         plant(low, today, 30, 70)
         self.assertNotIn(low.pk, attention.below_site(30, today))
         tomorrow = attention.below_site(30, today + DAY)
-        self.assertIn("30% helpful (100 answers)", tomorrow[low.pk].figure)
+        self.assertIn(
+            "30% helpful in the last 30 days (100 answers)", tomorrow[low.pk].figure
+        )
 
     def test_a_triaged_comment_leaves_the_list(self):
         response = comment_on(self.steady, "The dosage table is wrong.")
         entries = self.entries()
         self.assertEqual(entries[self.steady.pk].kinds, {attention.COMMENTS})
+        (listed,) = attention.listed([entries[self.steady.pk]])
+        self.assertEqual(
+            listed.triggers[0].url,
+            f"{reverse('polls_comments:index')}?page={self.steady.pk}&triage_status=new",
+        )
         set_triage_status(response, TriageStatus.REVIEWED)
         self.assertNotIn(self.steady.pk, self.entries())
 
@@ -133,6 +149,9 @@ class NeedsAttentionTests(WagtailTestUtils, TestCase):
         )
         self.assertEqual(entry.a.get_text(strip=True), self.page.title)
         self.assertIsNotNone(entry.select_one("[data-kind=worse]"))
+        method = soup.select_one("details#how-is-this-decided")
+        self.assertEqual(method.summary.get_text(strip=True), "How is this decided?")
+        self.assertIn("fewer than 30 answers", method.get_text())
         dashboard = self.client.get(reverse("wagtailadmin_home"))
         soup = BeautifulSoup(dashboard.content, "html.parser")
         self.assertIsNotNone(

@@ -5,9 +5,10 @@ from http import HTTPStatus
 
 from bs4 import BeautifulSoup
 from django.db.models import Sum
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 from wagtail.test.utils import WagtailTestUtils
 
@@ -132,6 +133,60 @@ class ListingTests(CommentsTestCase):
                 "May contain personal details",
                 "Status",
             ],
+        )
+
+    def test_export_gives_local_times_and_words_like_the_other_exports(self):
+        self.client.post(
+            reverse("polls_comments:triage", args=[self.old.pk]),
+            {"status": TriageStatus.REVIEWED},
+        )
+        response = self.client.get(INDEX, {"export": "csv"})
+        self.assertIn(
+            f'filename="reader-comments-{timezone.localdate():%Y-%m-%d}.csv"',
+            response["Content-Disposition"],
+        )
+        rows = {
+            row["Comment"]: row
+            for row in csv.DictReader(
+                io.StringIO(b"".join(response.streaming_content).decode())
+            )
+        }
+        old = rows["Old news"]
+        self.old.refresh_from_db()
+        self.assertEqual(
+            old["Answered"],
+            timezone.localtime(self.old.created_at).strftime("%Y-%m-%d %H:%M"),
+        )
+        self.assertEqual(old["Status"], "Reviewed")
+        self.assertEqual(rows["Too short"]["Status"], "New")
+        self.assertEqual(old["May contain personal details"], "No")
+        self.assertEqual(
+            rows["Call me on 020 7946 0958"]["May contain personal details"], "Yes"
+        )
+
+    @override_settings(TIME_ZONE="America/New_York")
+    def test_export_times_are_in_the_sites_time_zone(self):
+        response = self.client.get(INDEX, {"export": "xlsx"})
+        sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+        answered = {
+            row[6]: row[0] for row in sheet.iter_rows(min_row=2, values_only=True)
+        }
+        self.old.refresh_from_db()
+        self.assertEqual(
+            answered["Old news"],
+            timezone.localtime(self.old.created_at).replace(
+                second=0, microsecond=0, tzinfo=None
+            ),
+        )
+
+    def test_the_link_from_needs_attention_lists_that_pages_new_comments(self):
+        self.client.post(
+            reverse("polls_comments:triage", args=[self.script.pk]),
+            {"status": TriageStatus.REVIEWED},
+        )
+        self.assertEqual(
+            self.listed(page=self.page.pk, triage_status=TriageStatus.NEW),
+            ["Call me on 020 7946 0958"],
         )
 
 

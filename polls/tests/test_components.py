@@ -14,9 +14,12 @@ from wagtail.test.utils import WagtailTestUtils
 from polls.components import HelpfulnessDashboardPanel
 from polls.testing import choice, default_poll, make_editor, make_page, make_user, vote
 
+YESTERDAY = timezone.localdate() - datetime.timedelta(days=1)
+
 
 class DashboardPanelTests(WagtailTestUtils, TestCase):
-    """Eleven ranked pages with 0 to 10 "Yes" out of 10, plus two that must not show."""
+    """Eleven ranked pages with 0 to 10 "Yes" out of 10 yesterday, plus three
+    that must not show: too few answers, answers long ago, answers today."""
 
     @classmethod
     def setUpTestData(cls):
@@ -25,10 +28,11 @@ class DashboardPanelTests(WagtailTestUtils, TestCase):
         cls.pages = []
         for positive in range(11):
             page = make_page(f"Page {positive} of 10")
-            vote(page, yes, positive, reader="yes")
-            vote(page, no, 10 - positive, reader="no")
+            vote(page, yes, positive, reader="yes", on=YESTERDAY)
+            vote(page, no, 10 - positive, reader="no", on=YESTERDAY)
             cls.pages.append(page)
-        vote(make_page("Too few answers"), no, 9)
+        vote(make_page("Too few answers"), no, 9, on=YESTERDAY)
+        vote(make_page("Answered today"), yes, 20)
         vote(
             make_page("Answered long ago"),
             no,
@@ -61,7 +65,7 @@ class DashboardPanelTests(WagtailTestUtils, TestCase):
             first.select_one("a")["href"],
             reverse("polls_admin:page_helpfulness", args=[self.pages[0].pk]),
         )
-        self.assertIn("0% helpful, 10 responses", first.get_text())
+        self.assertIn("0% helpful, 10 answers", first.get_text())
 
     @override_settings(POLLS_ATTENTION_CACHE_SECONDS=60)
     def test_the_counters_are_read_and_nothing_is_written(self):
@@ -69,10 +73,11 @@ class DashboardPanelTests(WagtailTestUtils, TestCase):
         self.render(self.editor)  # warm the site, settings and CUSUM caches
         with CaptureQueriesContext(connection) as queries:
             self.render(self.editor)
-        counter_queries = [q for q in queries if "polls_pagetotal" in q["sql"]]
-        # The rankings read the 30-day totals once; "below the site" is kept
-        # for the day with the CUSUM, from the kept window (polls.cusum_window).
+        # The rankings read the rows "needs attention" tests, once; the CUSUM
+        # and "below the site" are kept for the day (polls.cusum_window).
+        counter_queries = [q for q in queries if "polls_cusumpage" in q["sql"]]
         self.assertEqual(len(counter_queries), 1)
+        self.assertFalse([q for q in queries if "polls_dailycount" in q["sql"]])
         # Only the comments still waiting for triage are read from responses.
         (waiting,) = [q for q in queries if "polls_response" in q["sql"]]
         self.assertIn("triage_status", waiting["sql"])
@@ -83,8 +88,21 @@ class DashboardPanelTests(WagtailTestUtils, TestCase):
         later = timezone.now() + datetime.timedelta(days=31)
         with mock.patch("django.utils.timezone.now", return_value=later):
             html = self.render(self.editor)
+        self.assertIn("Fewer than two pages have 10 or more answers in these", html)
+
+    def test_the_days_are_the_last_30_complete_days_and_say_so(self):
+        html = self.render(self.editor)
+        start = YESTERDAY - datetime.timedelta(days=29)
         self.assertIn(
-            "Fewer than two pages have 10 or more responses in the last 30 days", html
+            f"Reader feedback: Last 30 days ({start:%-d %b} – {YESTERDAY:%-d %b %Y})"
+            if start.year == YESTERDAY.year
+            else f"Reader feedback: Last 30 days ({start:%-d %b %Y} – "
+            f"{YESTERDAY:%-d %b %Y})",
+            html,
+        )
+        self.assertNotIn("Answered today", html)
+        self.assertIn(
+            f"?date_from={start:%Y-%m-%d}&amp;date_to={YESTERDAY:%Y-%m-%d}", html
         )
 
     def test_a_page_is_never_in_both_lists(self):
@@ -104,9 +122,7 @@ class DashboardPanelTests(WagtailTestUtils, TestCase):
         for page in self.pages[1:]:
             page.delete()
         html = self.render(self.editor)
-        self.assertIn(
-            "Fewer than two pages have 10 or more responses in the last 30 days", html
-        )
+        self.assertIn("Fewer than two pages have 10 or more answers in these", html)
 
     def test_hidden_from_users_who_cannot_view_results(self):
         writer = make_user("writer", permissions=["wagtailadmin.access_admin"])
@@ -116,5 +132,5 @@ class DashboardPanelTests(WagtailTestUtils, TestCase):
         self.login(self.editor)
         response = self.client.get(reverse("wagtailadmin_home"))
         self.assertEqual(response.status_code, HTTPStatus.OK)
-        self.assertContains(response, "Reader feedback: last 30 days")
+        self.assertContains(response, "Reader feedback: Last 30 days (")
         self.assertContains(response, "Page 10 of 10")

@@ -310,7 +310,7 @@ class PageReportTests(WagtailTestUtils, TestCase):
         self.assertEqual(rows[0], COLUMNS)
         row = dict(zip(COLUMNS, rows[1], strict=True))
         self.assertEqual(row["Edit"], str(self.revision))
-        self.assertEqual(row["Before responses"], "200")
+        self.assertEqual(row["Before answers"], "200")
         self.assertEqual(row["After % helpful"], "60.0")
         self.assertEqual(row["Change (points)"], "20.0")
         self.assertTrue(row["Verdict"].startswith("More helpful"))

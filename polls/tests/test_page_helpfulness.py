@@ -43,56 +43,69 @@ class PageHelpfulnessTestCase(WagtailTestUtils, TestCase):
         return BeautifulSoup(response.content, "html.parser")
 
 
+TODAY = timezone.localdate()
+YESTERDAY = TODAY - datetime.timedelta(days=1)
+
+
 class ChartTests(PageHelpfulnessTestCase):
-    def test_one_bar_per_day_of_the_period(self):
-        today = timezone.localdate()
-        vote(self.page, self.yes, 3)
-        vote(self.page, self.no, 1, on=today - datetime.timedelta(days=2), reader="n")
+    def test_one_bar_per_complete_day_and_today_on_its_own(self):
+        vote(self.page, self.yes, 3, on=YESTERDAY)
+        vote(self.page, self.no, 1, on=TODAY - datetime.timedelta(days=3), reader="n")
+        vote(self.page, self.yes, 4, reader="today")
         for period in [7, 30, 90, 365]:
             with self.subTest(period=period):
                 days = self.soup(period=period).select("g.polls-chart__day")
                 self.assertEqual(len(days), period)
-                self.assertEqual(days[-1]["data-date"], today.isoformat())
+                self.assertEqual(days[-1]["data-date"], YESTERDAY.isoformat())
 
-        days = {
-            g["data-date"]: g for g in self.soup(period=7).select("g.polls-chart__day")
-        }
-        today_bar = days[today.isoformat()]
+        soup = self.soup(period=7)
+        days = {g["data-date"]: g for g in soup.select("g.polls-chart__day")}
+        yesterday_bar = days[YESTERDAY.isoformat()]
         self.assertEqual(
-            [rect["class"][1] for rect in today_bar.select("rect")],
+            [rect["class"][1] for rect in yesterday_bar.select("rect")],
             ["polls-chart__bar--positive"],
         )
-        self.assertIn("3 responses (3 positive, 0 negative)", today_bar.title.string)
-        two_days_ago = days[(today - datetime.timedelta(days=2)).isoformat()]
-        self.assertEqual(len(two_days_ago.select("rect.polls-chart__bar--negative")), 1)
-        empty_day = days[(today - datetime.timedelta(days=1)).isoformat()]
+        self.assertIn("3 answers (3 positive, 0 negative)", yesterday_bar.title.string)
+        three_days_ago = days[(TODAY - datetime.timedelta(days=3)).isoformat()]
+        self.assertEqual(
+            len(three_days_ago.select("rect.polls-chart__bar--negative")), 1
+        )
+        empty_day = days[(TODAY - datetime.timedelta(days=2)).isoformat()]
         self.assertEqual(empty_day.select("rect"), [])
+        self.assertEqual(
+            soup.select_one(".polls-summary__today").string, "100% helpful, 4 answers"
+        )
+        self.assertEqual(soup.select_one(".polls-summary__responses").string, "4")
 
-    def test_period_limits_the_totals(self):
-        vote(self.page, self.yes, 2)
+    def test_period_limits_the_totals_and_says_its_days(self):
+        vote(self.page, self.yes, 2, on=YESTERDAY)
         vote(
-            self.page,
-            self.no,
-            5,
-            on=timezone.localdate() - datetime.timedelta(days=20),
-            reader="old",
+            self.page, self.no, 5, on=TODAY - datetime.timedelta(days=20), reader="old"
         )
         week = self.soup(period=7).select_one(".polls-summary__responses")
-        month = self.soup(period=30).select_one(".polls-summary__responses")
-        self.assertEqual((week.string, month.string), ("2", "7"))
+        month = self.soup(period=30)
         self.assertEqual(
-            self.soup(period=30).select_one(".polls-summary__helpful").string,
-            "29% helpful, 7 responses",
+            (week.string, month.select_one(".polls-summary__responses").string),
+            ("2", "7"),
+        )
+        self.assertEqual(
+            month.select_one(".polls-summary__helpful").string,
+            "29% helpful, 7 answers",
+        )
+        self.assertTrue(
+            month.select_one(".polls-summary__period").string.startswith(
+                "Last 30 days ("
+            )
         )
 
     def test_no_votes_means_no_chart_but_a_page(self):
         soup = self.soup()
         self.assertIsNone(soup.select_one("svg.polls-chart__svg"))
-        self.assertIn("No responses in this period.", soup.get_text())
+        self.assertIn("No answers in this period.", soup.get_text())
 
     def test_spam_is_not_drawn_or_counted(self):
-        vote(self.page, self.yes, 1)
-        spam = vote(self.page, self.no, 1, reader="spammer")[0]
+        vote(self.page, self.yes, 1, on=YESTERDAY)
+        spam = vote(self.page, self.no, 1, reader="spammer", on=YESTERDAY)[0]
         set_triage_status(spam, TriageStatus.SPAM)
         soup = self.soup(period=7)
         self.assertEqual(soup.select_one(".polls-summary__responses").string, "1")
@@ -107,7 +120,7 @@ class PeriodTests(PageHelpfulnessTestCase):
         self.assertEqual(current["href"], "?period=30")
 
     def test_unknown_periods_fall_back_with_a_message(self):
-        vote(self.page, self.yes, 1)
+        vote(self.page, self.yes, 1, on=YESTERDAY)
         for value in ["abc", "14", "-7", "1e9", ""]:
             with self.subTest(value=value):
                 response = self.client.get(
@@ -128,8 +141,13 @@ class PeriodTests(PageHelpfulnessTestCase):
 
 class ReasonsAndCommentsTests(PageHelpfulnessTestCase):
     def test_counts_each_reason_in_the_period(self):
-        comment_on(self.page, "", reader="a", reasons=[Reason.INACCURATE, Reason.OTHER])
-        comment_on(self.page, "", reader="b", reasons=[Reason.INACCURATE])
+        for reader, reasons in [
+            ("a", [Reason.INACCURATE, Reason.OTHER]),
+            ("b", [Reason.INACCURATE]),
+        ]:
+            backdate(
+                comment_on(self.page, "", reader=reader, reasons=reasons), YESTERDAY
+            )
         old = comment_on(self.page, "", reader="c", reasons=[Reason.HARD_TO_UNDERSTAND])
         backdate(old, timezone.localdate() - datetime.timedelta(days=60))
         counts = {
@@ -193,9 +211,9 @@ class RevisionTests(PageHelpfulnessTestCase):
         cells = [[td.get_text(" ", strip=True) for td in row("td")] for row in rows]
         newest, oldest = cells
         self.assertIn("Live", newest[0])
-        self.assertEqual(newest[1:], ["4", "3", "1", "75% helpful, 4 responses"])
+        self.assertEqual(newest[1:], ["4", "3", "1", "75% helpful, 4 answers"])
         self.assertNotIn("Live", oldest[0])
-        self.assertEqual(oldest[1:], ["4", "1", "3", "25% helpful, 4 responses"])
+        self.assertEqual(oldest[1:], ["4", "1", "3", "25% helpful, 4 answers"])
         self.assertEqual(
             rows[1].select_one("a")["href"],
             reverse(

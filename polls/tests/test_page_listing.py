@@ -47,7 +47,7 @@ class PageListingTests(WagtailTestUtils, TestCase):
     def test_answered_pages_show_their_helpfulness(self):
         self.login(make_user("editor", groups=["Section editors"]))
         buttons, link = self.buttons()
-        self.assertEqual(buttons, {"80% helpful, 5 responses": link})
+        self.assertEqual(buttons, {"80% helpful, 5 answers, all time": link})
 
     def test_hidden_from_users_without_the_permission(self):
         writers = Group.objects.create(name="Writers")

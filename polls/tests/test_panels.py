@@ -38,7 +38,7 @@ class HelpfulnessPanelTests(TestCase):
         panel = bound(HelpfulnessPanel(), Page, self.page, self.editor)
         self.assertTrue(panel.is_shown())
         html = panel.render_html()
-        self.assertIn("78% helpful, 9 responses", html)
+        self.assertIn("78% helpful, 9 answers", html)
         self.assertIn(
             reverse("polls_admin:page_helpfulness", args=[self.page.pk]), html
         )
@@ -66,7 +66,7 @@ class HelpfulnessPanelTests(TestCase):
         html = bound(
             HelpfulnessPanel(), Page, make_page("Quiet"), self.editor
         ).render_html()
-        self.assertIn("No responses yet", html)
+        self.assertIn("No answers yet", html)
 
 
 class ResponseDetailsPanelTests(TestCase):

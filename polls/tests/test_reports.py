@@ -25,6 +25,7 @@ from polls.testing import (
 )
 
 URL = reverse("polls_admin:helpfulness")
+WILSON = "Wilson lower bound (95%), blank below the minimum to be ranked"
 
 
 class HelpfulnessReportTestCase(WagtailTestUtils, TestCase):
@@ -80,33 +81,29 @@ class NumbersTests(HelpfulnessReportTestCase):
             {
                 "Page ID": str(self.a.pk),
                 "Article": "Numb legs",
-                "Responses": "10",
+                "Answers": "10",
                 "Positive": "8",
                 "Negative": "2",
                 "% positive": "80.0",
-                "Wilson lower bound (95%), blank if too few responses": "0.4902",
-                "Last response": timezone.localdate().isoformat(),
+                WILSON: "0.4902",
+                "Last answer": timezone.localdate().isoformat(),
             },
         )
-        self.assertEqual(rows["Cramp"]["Responses"], "100")
+        self.assertEqual(rows["Cramp"]["Answers"], "100")
         self.assertEqual(
-            rows["Cramp"]["Wilson lower bound (95%), blank if too few responses"],
+            rows["Cramp"][WILSON],
             "0.7112",
         )
         self.assertEqual(
-            rows["Shin splints"][
-                "Wilson lower bound (95%), blank if too few responses"
-            ],
+            rows["Shin splints"][WILSON],
             "0.0179",
         )
 
     def test_pages_under_the_minimum_are_listed_but_not_scored(self):
         rows = {row["Article"]: row for row in self.export_rows()}
         stitch = rows["Stitch"]
-        self.assertEqual((stitch["Responses"], stitch["% positive"]), ("3", "100.0"))
-        self.assertEqual(
-            stitch["Wilson lower bound (95%), blank if too few responses"], ""
-        )
+        self.assertEqual((stitch["Answers"], stitch["% positive"]), ("3", "100.0"))
+        self.assertEqual(stitch[WILSON], "")
 
     def test_the_minimum_comes_from_the_site_settings(self):
         settings = PollSettings.for_site(Site.objects.get(is_default_site=True))
@@ -114,7 +111,7 @@ class NumbersTests(HelpfulnessReportTestCase):
         settings.save()
         rows = {row["Article"]: row for row in self.export_rows()}
         self.assertEqual(
-            rows["Stitch"]["Wilson lower bound (95%), blank if too few responses"],
+            rows["Stitch"][WILSON],
             "0.4385",  # 3 of 3: (3 + 1.9208 − 1.96·√0.9604) / 6.8416
         )
 
@@ -131,10 +128,11 @@ class NumbersTests(HelpfulnessReportTestCase):
         )
         numb_legs = [td.get_text(" ", strip=True) for td in rows["Numb legs"]("td")]
         self.assertEqual(numb_legs[1:4], ["10", "8", "2"])
-        self.assertEqual(numb_legs[4], "80% of 10 responses")
-        self.assertEqual(numb_legs[5], "at least 49% of 10 responses")
+        self.assertEqual(numb_legs[4], "80% of 10 answers")
+        self.assertEqual(numb_legs[5], "at least 49% of 10 answers")
         self.assertIn(
-            "Not enough responses (3 of 10 needed)", rows["Stitch"].get_text(" ")
+            "Not ranked: 3 of the 10 answers needed (minimum to be ranked)",
+            rows["Stitch"].get_text(" "),
         )
         self.assertEqual(
             rows["Cramp"].select_one("td.title a")["href"],
@@ -148,7 +146,7 @@ class NumbersTests(HelpfulnessReportTestCase):
         set_triage_status(spam, TriageStatus.SPAM)
         rows = {row["Article"]: row for row in self.export_rows()}
         self.assertEqual(
-            (rows["Numb legs"]["Responses"], rows["Numb legs"]["Negative"]), ("9", "1")
+            (rows["Numb legs"]["Answers"], rows["Numb legs"]["Negative"]), ("9", "1")
         )
 
     def test_reads_the_counters_not_the_responses(self):
@@ -263,8 +261,9 @@ class ExportTests(HelpfulnessReportTestCase):
         header = b"".join(response.streaming_content).decode().splitlines()[0]
         self.assertEqual(
             header,
-            "Page ID,Article,Responses,Positive,Negative,% positive,"
-            '"Wilson lower bound (95%), blank if too few responses",Last response',
+            "Page ID,Article,Answers,Positive,Negative,% positive,"
+            '"Wilson lower bound (95%), blank below the minimum to be ranked",'
+            "Last answer",
         )
 
     def test_csv_neutralises_formulas(self):
@@ -277,7 +276,7 @@ class ExportTests(HelpfulnessReportTestCase):
         self.assertEqual(response.status_code, HTTPStatus.OK)
         sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
         rows = list(sheet.iter_rows(values_only=True))
-        self.assertEqual(rows[0][:3], ("Page ID", "Article", "Responses"))
+        self.assertEqual(rows[0][:3], ("Page ID", "Article", "Answers"))
         self.assertEqual(len(rows), 7)  # heading + six pages
         evil = next(row for row in rows if "HYPERLINK" in str(row[1]))
         self.assertEqual(evil[1], '\'=HYPERLINK("http://evil.example/","Click")')

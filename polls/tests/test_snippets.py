@@ -49,14 +49,14 @@ class PollListingTests(WagtailTestUtils, TestCase):
         self.assertEqual(rows["Old question"][3], "0")
 
     def test_only_users_who_may_see_results_see_the_response_counts(self):
-        self.assertIn("Responses", self.headings())
+        self.assertIn("Answers, all time", self.headings())
         self.login(
             make_user(
                 "poll-writer",
                 permissions=["wagtailadmin.access_admin", "polls.change_poll"],
             )
         )
-        self.assertNotIn("Responses", self.headings())
+        self.assertNotIn("Answers, all time", self.headings())
         self.assertIn("Choices", self.headings())
 
     def headings(self):
@@ -90,7 +90,7 @@ class PollDeletionTests(WagtailTestUtils, TestCase):
                 self.assertRedirects(response, LIST)
                 self.assertContains(
                     response,
-                    "“Was this article helpful?” has 3 responses, "
+                    "“Was this article helpful?” has 3 answers, "
                     "so it cannot be deleted.",
                 )
         self.assertTrue(Poll.objects.filter(pk=self.answered.pk).exists())

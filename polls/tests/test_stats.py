@@ -43,9 +43,9 @@ class PercentTests(SimpleTestCase):
 class HelpfulnessTests(SimpleTestCase):
     def test_summary_always_gives_the_number_of_responses(self):
         cases = [
-            (Helpfulness(responses=212, positive=165), "78% helpful, 212 responses"),
-            (Helpfulness(responses=1, positive=1), "100% helpful, 1 response"),
-            (Helpfulness(responses=0, positive=0), "No responses yet"),
+            (Helpfulness(responses=212, positive=165), "78% helpful, 212 answers"),
+            (Helpfulness(responses=1, positive=1), "100% helpful, 1 answer"),
+            (Helpfulness(responses=0, positive=0), "No answers yet"),
         ]
         for helpfulness, expected in cases:
             with self.subTest(expected):

@@ -3,7 +3,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
-from polls.attention import listed, needs_attention
+from polls.attention import listed, method_context, needs_attention
 from polls.models import PollSettings
 from polls.views.access import ResultsPermissionMixin
 
@@ -42,6 +42,6 @@ class NeedsAttentionView(
             entries=listed(page.object_list),
             page_obj=page,
             elided_page_range=paginator.get_elided_page_range(page.number),
-            minimum=minimum,
+            **method_context(minimum),
         )
         return context

@@ -1,6 +1,6 @@
 """Table columns that never show a percentage without its number of responses."""
 
-from django.contrib.humanize.templatetags.humanize import naturalday
+from django.contrib.humanize.templatetags.humanize import intcomma, naturalday
 from wagtail.admin.ui.tables import Column
 
 from polls.stats import whole_percent
@@ -20,6 +20,7 @@ class PercentColumn(Column):
         value = context["raw_value"]
         context["percent"] = None if value is None else whole_percent(value)
         context["total"] = instance[self.total_accessor]
+        context["total_display"] = intcomma(context["total"])  # as NumberColumn
         return context
 
 

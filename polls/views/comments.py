@@ -12,6 +12,7 @@ from django.http import HttpResponseBadRequest
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views import View
@@ -42,6 +43,15 @@ from polls.permissions import results_permission_policy
 from polls.services import set_triage_status
 from polls.views.access import ResultsPermissionMixin
 from polls.views.export import SafeSpreadsheetExportMixin
+
+
+def local_minute(value):
+    """A stored (UTC) time in the site's time zone, to the minute."""
+    return timezone.localtime(value).replace(second=0, microsecond=0)
+
+
+def yes_no(value):
+    return str(_("Yes") if value else _("No"))
 
 
 def pages_with_comments(request):
@@ -112,7 +122,7 @@ class CommentIndexView(
         "reason_labels",
         "comment",
         "comment_flagged",
-        "triage_status",
+        "get_triage_status_display",
     ]
     export_headings = {
         "created_at": _("Answered"),
@@ -123,14 +133,22 @@ class CommentIndexView(
         "reason_labels": _("Reasons"),
         "comment": _("Comment"),
         "comment_flagged": _("May contain personal details"),
-        "triage_status": _("Status"),
+        "get_triage_status_display": _("Status"),
+    }
+    # Like the other exports: local time to the minute, and words, not codes.
+    custom_field_preprocess = {
+        "created_at": {
+            "csv": lambda value: local_minute(value).strftime("%Y-%m-%d %H:%M"),
+            "xlsx": lambda value: timezone.make_naive(local_minute(value)),
+        },
+        "comment_flagged": {"csv": yes_no, "xlsx": yes_no},
     }
 
     def get_base_queryset(self):
         return Response.objects.with_comments().select_related("choice", "poll")
 
     def get_filename(self):
-        return "reader-comments"
+        return f"reader-comments-{timezone.localdate():%Y-%m-%d}"
 
     @cached_property
     def columns(self):

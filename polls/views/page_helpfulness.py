@@ -1,5 +1,3 @@
-import datetime
-
 from django import forms
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -13,7 +11,7 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Page
 
-from polls import edit_effects
+from polls import edit_effects, periods
 from polls.charts import daily_chart
 from polls.models import (
     DailyCount,
@@ -30,7 +28,7 @@ PERIODS = [
     (30, _("30 days")),
     (90, _("90 days")),
     (365, _("365 days")),
-]
+]  # each the last N complete days (``polls.periods.last_days``)
 DEFAULT_PERIOD = 30
 
 
@@ -44,9 +42,12 @@ class PageHelpfulnessView(
     """Everything readers said about one page: over time, why, and per revision.
 
     The chart, the totals, the reasons and the before-and-after comparisons
-    read counters; the comments read the responses of this one page and
-    period. The revision breakdown covers every answer the page ever had, so
-    an older edit can be compared with the latest one whatever the period.
+    read counters; the comments read the answers of this one page, from the
+    period's first day up to now, so today's are there to triage. The
+    period is the last N complete days, as everywhere (``polls.periods``);
+    today's answers so far are counted beside it. The revision breakdown
+    covers every answer the page ever had, so an older edit can be compared
+    with the latest one whatever the period.
     """
 
     template_name = "polls/admin/page_helpfulness.html"
@@ -77,8 +78,8 @@ class PageHelpfulnessView(
 
     @cached_property
     def dates(self):
-        end = timezone.localdate()
-        return end - datetime.timedelta(days=self.period - 1), end
+        period = periods.last_days(self.period)
+        return period.start, period.end
 
     def get_page_title(self):
         return _("Helpfulness of “%(title)s”") % {"title": self.page.title}
@@ -161,8 +162,11 @@ class PageHelpfulnessView(
             for edit in edit_effects.published_edits(self.page)[1:]
         ]
         counters = DailyCount.objects.filter(page=self.page).for_period(start, end)
+        today = periods.today_so_far()
         responses = (
-            Response.objects.counted().filter(page=self.page).for_period(start, end)
+            Response.objects.counted()
+            .filter(page=self.page)
+            .for_period(start, today.end)
         )
         comments = (
             responses.with_comments()
@@ -173,9 +177,13 @@ class PageHelpfulnessView(
             page=self.page,
             period=self.period,
             periods=PERIODS,
+            period_label=periods.last_days(self.period).label,
             start=start,
             end=end,
             helpfulness=Helpfulness.from_row(counters.totals(), minimum=minimum),
+            today=Helpfulness.from_row(
+                DailyCount.objects.filter(page=self.page, date=today.end).totals()
+            ),
             minimum=minimum,
             chart=daily_chart(list(counters.by_day()), start, end, edit_days=edit_days),
             edits=self.get_edit_comparisons(settings),

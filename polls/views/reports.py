@@ -2,6 +2,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django_filters import DateFromToRangeFilter, ModelChoiceFilter
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -10,7 +11,9 @@ from wagtail.admin.ui.tables import NumberColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
+from polls import periods
 from polls.models import DailyCount, PageTotal, Poll, PollSettings
+from polls.models.counters import RECENT_DAYS
 from polls.views.access import ResultsPermissionMixin
 from polls.views.columns import DayColumn, PercentColumn, ScoreColumn
 from polls.views.export import SafeSpreadsheetExportMixin
@@ -62,15 +65,19 @@ class HelpfulnessReportView(
 
     Reads ``PageTotal`` (one row per page and choice), or ``DailyCount`` for
     a date range, never the responses, so it costs the same with a thousand
-    votes or a million. Pages with fewer
-    answers than ``PollSettings.minimum_responses`` are listed but have no
-    score and sort after every ranked page, whichever way the table is sorted.
+    votes or a million. Pages with fewer answers than
+    ``PollSettings.minimum_responses`` (the minimum to be ranked) are listed
+    but have no score and sort after every ranked page, whichever way the
+    table is sorted. The results say which days they cover (all time, or the
+    date filter's), and offer the last 30 complete days, the days the
+    dashboard and "Needs attention" count; the download's name says them too.
     """
 
     page_title = _("Article helpfulness")
     header_icon = "help"
     index_url_name = "polls_admin:helpfulness"
     index_results_url_name = "polls_admin:helpfulness_results"
+    results_template_name = "polls/admin/helpfulness_results.html"
     filterset_class = HelpfulnessReportFilterSet
     paginator_class = PagePaginator
     is_searchable = True
@@ -90,12 +97,12 @@ class HelpfulnessReportView(
     export_headings = {
         "page": _("Page ID"),
         "page_title": _("Article"),
-        "responses": _("Responses"),
+        "responses": _("Answers"),
         "positive": _("Positive"),
         "negative": _("Negative"),
         "percent_positive": _("% positive"),
-        "wilson": _("Wilson lower bound (95%), blank if too few responses"),
-        "last_response": _("Last response"),
+        "wilson": _("Wilson lower bound (95%), blank below the minimum to be ranked"),
+        "last_response": _("Last answer"),
     }
     custom_field_preprocess = {
         "percent_positive": {
@@ -121,7 +128,7 @@ class HelpfulnessReportView(
                 sort_key="page_title",
                 get_url=page_helpfulness_url,
             ),
-            NumberColumn("responses", label=_("Responses"), sort_key="responses"),
+            NumberColumn("responses", label=_("Answers"), sort_key="responses"),
             NumberColumn("positive", label=_("Positive"), sort_key="positive"),
             NumberColumn("negative", label=_("Negative"), sort_key="negative"),
             PercentColumn(
@@ -134,12 +141,35 @@ class HelpfulnessReportView(
                 sort_key="wilson",
             ),
             DayColumn(
-                "last_response", label=_("Last response"), sort_key="last_response"
+                "last_response", label=_("Last answer"), sort_key="last_response"
             ),
         ]
 
+    @cached_property
+    def period(self):
+        """The days the figures cover: the date filter's, or all time."""
+        filters = self.filters
+        dates = filters.form.cleaned_data.get("date") if filters.is_valid() else None
+        # The filter gives the first day's first and the last day's last moment.
+        return periods.between(
+            dates.start.date() if dates and dates.start else None,
+            dates.stop.date() if dates and dates.stop else None,
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        recent = periods.last_days(RECENT_DAYS)
+        context.update(
+            period=self.period,
+            all_time=periods.ALL_TIME,
+            recent=recent,
+            recent_query=urlencode({"date_from": recent.start, "date_to": recent.end}),
+        )
+        return context
+
     def get_filename(self):
-        return f"article-helpfulness-{timezone.localdate():%Y-%m-%d}"
+        """Dated, and named after the days it covers: "all-time" or the dates."""
+        return f"article-helpfulness-{self.period.slug}-{timezone.localdate():%Y-%m-%d}"
 
     def get_base_queryset(self):
         """All-time totals, unless a date range asks for the daily counters."""

@@ -48,9 +48,9 @@ def refuse_deleting_answered_polls(request, instances):
 
 def cannot_delete_message(poll, count):
     return ngettext(
-        "“%(question)s” has %(count)s response, so it cannot be deleted. "
+        "“%(question)s” has %(count)s answer, so it cannot be deleted. "
         "Untick “Is active” to stop showing it to readers.",
-        "“%(question)s” has %(count)s responses, so it cannot be deleted. "
+        "“%(question)s” has %(count)s answers, so it cannot be deleted. "
         "Untick “Is active” to stop showing it to readers.",
         count,
     ) % {"question": poll.question, "count": count}
@@ -92,7 +92,9 @@ class PollViewSet(SnippetViewSet):
         "question",
         BooleanColumn("is_active", label=_("Active"), sort_key="is_active"),
         Column("choices", label=_("Choices"), accessor=describe_choices),
-        NumberColumn("response_count", label=_("Responses"), sort_key="response_count"),
+        NumberColumn(
+            "response_count", label=_("Answers, all time"), sort_key="response_count"
+        ),
     ]
 
     def get_queryset(self, request):

@@ -17,8 +17,12 @@ class Command(BaseCommand):
             default="admin@example.com",
             help="Its address (the weekly digest goes to users who have one).",
         )
+        # Wagtail's account settings require both names: without them the
+        # account cannot save any of its settings.
+        parser.add_argument("--first-name", default="Site")
+        parser.add_argument("--last-name", default="Administrator")
 
-    def handle(self, *args, username, email, **options):
+    def handle(self, *args, username, email, first_name, last_name, **options):
         User = get_user_model()
         if User.objects.filter(is_superuser=True).exists():
             self.stdout.write(
@@ -27,7 +31,13 @@ class Command(BaseCommand):
             )
             return
         password = secrets.token_urlsafe(12)
-        User.objects.create_superuser(username=username, email=email, password=password)
+        User.objects.create_superuser(
+            username=username,
+            email=email,
+            password=password,
+            first_name=first_name,
+            last_name=last_name,
+        )
         self.stdout.write(
             f"Created the admin account. Username: {username}  Password: {password}\n"
             "This is the only time the password is shown; keep it."

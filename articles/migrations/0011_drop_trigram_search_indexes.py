@@ -33,6 +33,6 @@ def create_trigram_indexes(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0006_poll_permissions")]
+    dependencies = [("articles", "0010_page_creation")]
 
     operations = [migrations.RunPython(drop_trigram_indexes, create_trigram_indexes)]

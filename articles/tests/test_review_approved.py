@@ -1,0 +1,42 @@
+"""Approving from the dashboard says what was approved."""
+
+from django.apps import apps
+from django.test import TestCase
+from django.urls import reverse
+from wagtail.test.utils import WagtailTestUtils
+
+from articles.governance import EDITORS, MODERATORS, govern_article_sections
+from testing.pages import make_article, make_index
+from testing.reviews import approval_url, make_clinician, review_data
+from testing.users import make_user
+
+
+class ReviewApprovedTests(WagtailTestUtils, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.index = make_index()
+        govern_article_sections(apps, [cls.index])
+        cls.editor = make_user("editor", EDITORS)
+        cls.moderator = make_user("maya", MODERATORS)
+        cls.page = make_article(cls.index, title="Numb toes", publish=False)
+        cls.page.get_workflow().start(cls.page, cls.editor)
+
+    def test_the_dashboard_confirms_the_approval_and_the_review(self):
+        self.client.force_login(self.moderator)
+        response = self.client.post(
+            approval_url(self.page) + "?next=" + reverse("wagtailadmin_home"),
+            review_data(make_clinician()),
+            follow=True,
+        )
+        self.assertEqual(response.request["PATH_INFO"], reverse("wagtailadmin_home"))
+        self.assertContains(response, "“Numb toes” approved and published.")
+        self.assertContains(response, "Medically reviewed by Dr Asha Rao")
+
+    def test_without_an_approval_of_ones_own_it_only_goes_to_the_dashboard(self):
+        self.client.force_login(self.moderator)
+        response = self.client.get(
+            reverse("articles_admin:review_approved", args=[self.page.pk]),
+            follow=True,
+        )
+        self.assertEqual(response.request["PATH_INFO"], reverse("wagtailadmin_home"))
+        self.assertNotContains(response, "approved and published")
