@@ -34,14 +34,8 @@ class LatestArticlesFeed(Feed):
         return f"The newest health articles published on {site.site_name}."
 
     def items(self, site):
-        return (
-            ArticlePage.objects.live()
-            .public()
-            .descendant_of(site.root_page)
-            .select_related("author")
-            .prefetch_related("topics")
-            .order_by("-first_published_at", "-pk")[: self.limit]
-        )
+        articles = ArticlePage.objects.select_related("author")
+        return articles.prefetch_related("topics").newest(site.root_page, self.limit)
 
     def item_title(self, item):
         return item.title

@@ -53,13 +53,8 @@ class HomePage(Page):
         return [link.article for link in links]
 
     def get_latest_articles(self, exclude=()):
-        return (
-            ArticlePage.objects.live()
-            .public()
-            .descendant_of(self)
-            .exclude(pk__in=[page.pk for page in exclude])
-            .select_related("hero_image")
-            .order_by("-first_published_at", "-pk")[: self.latest_count]
+        return ArticlePage.objects.select_related("hero_image").newest(
+            self, self.latest_count, exclude=[page.pk for page in exclude]
         )
 
     def get_context(self, request, *args, **kwargs):
