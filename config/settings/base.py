@@ -86,15 +86,6 @@ MIDDLEWARE = [
     "core.route_cache.RouteCacheMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
-# The public poll endpoints' own, shorter stack (core.handlers): what a vote
-# from an anonymous reader needs of the list above, in the same order.
-POLL_ENDPOINT_MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
-    "core.csp.ContentSecurityPolicyMiddleware",
-    "core.database_outage.DatabaseOutageMiddleware",
-    "django.middleware.common.CommonMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-]
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
