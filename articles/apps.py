@@ -8,7 +8,7 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from articles import signal_handlers  # noqa: F401
         from core import registry
-        from polls import reader_state
+        from polls.voting import reader_state
 
         # Articles show their contributors, topics and poll; a page showing
         # the reader's own answer (?answered=…) is theirs alone.

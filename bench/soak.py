@@ -241,7 +241,8 @@ def check_counters(env):
 
 
 def read_log(path):
-    """What the server logged about the faults (polls.retries, core.database_outage)."""
+    """What the server logged about the faults (polls.voting.retries and
+    core.database_outage)."""
     text = path.read_text(errors="replace")
     return {
         "vote retries": text.count("Database unavailable, retrying"),

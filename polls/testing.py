@@ -19,7 +19,7 @@ from wagtail.models import Page, Site
 
 from polls import tally
 from polls.models import Choice, DailyCount, Poll, Response, Sentiment
-from polls.services import record_follow_up, record_vote
+from polls.voting.services import record_follow_up, record_vote
 
 
 def default_poll():

@@ -15,7 +15,6 @@ from wagtail.test.utils import WagtailTestUtils
 
 from polls import attention
 from polls.models import TriageStatus
-from polls.services import set_triage_status
 from polls.testing import (
     choice,
     comment_on,
@@ -26,6 +25,7 @@ from polls.testing import (
     vote,
 )
 from polls.tests.test_edit_effects import plant
+from polls.triage import set_triage_status
 
 DAY = datetime.timedelta(days=1)
 

@@ -21,7 +21,6 @@ from wagtail.test.utils import WagtailTestUtils
 from polls import edit_effects, inference, tally
 from polls.edit_effects import Comparison, Side
 from polls.models import TriageStatus
-from polls.services import set_triage_status
 from polls.stats import Helpfulness
 from polls.testing import (
     choice,
@@ -32,6 +31,7 @@ from polls.testing import (
     render_widget,
     vote,
 )
+from polls.triage import set_triage_status
 from polls.views.edit_effects import COLUMNS
 
 DAY = datetime.timedelta(days=1)
@@ -352,7 +352,7 @@ class NoScipyWhenServingPagesTests(TestCase):
             "import sys, django; django.setup();"
             "from django.urls import get_resolver; get_resolver().url_patterns;"
             "import polls.wagtail_hooks, polls.templatetags.polls_tags, "
-            "polls.views.votes, polls.views.page_helpfulness, polls.components;"
+            "polls.voting.views.votes, polls.views.page_helpfulness, polls.components;"
             "print(sorted(m for m in sys.modules if m.startswith('scipy'))[:3])"
         )
         result = subprocess.run(

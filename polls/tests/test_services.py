@@ -8,20 +8,19 @@ from django.utils import timezone
 
 from polls import tally
 from polls.models import DailyCount, Reason, Response, TriageStatus
-from polls.services import (
+from polls.testing import choice, default_poll, make_page, make_poll
+from polls.triage import delete_old_comments, set_triage_status
+from polls.voting.services import (
     CHANGED,
     CREATED,
     UNCHANGED,
     VoteRefused,
-    delete_old_comments,
     live_page,
     open_poll,
     record_follow_up,
     record_vote,
-    set_triage_status,
     vote,
 )
-from polls.testing import choice, default_poll, make_page, make_poll
 
 
 def counts(page):

@@ -1,6 +1,5 @@
 """The counters reports read stay equal to the responses they count."""
 
-import dataclasses
 import datetime
 import random
 from collections import Counter
@@ -15,7 +14,6 @@ from django.utils import timezone
 from polls import tally
 from polls.models import DailyCount, PageTotal, Response, TriageStatus
 from polls.models.counters import WINDOW, recent_as_of_day
-from polls.services import record_vote, set_triage_status
 from polls.testing import (
     backdate,
     choice,
@@ -24,6 +22,8 @@ from polls.testing import (
     make_poll,
     vote,
 )
+from polls.triage import set_triage_status
+from polls.voting.services import record_vote
 
 START = datetime.date(2026, 11, 1)
 
@@ -183,37 +183,20 @@ class MoveTests(TestCase):
 
     def test_only_a_first_answer_today_is_counted_in_its_own_insert(self):
         poll, page = default_poll(), make_page("Numb legs")
-        first = tally.Change(
+        values = tally.answer_values(
+            poll_id=poll.pk,
             choice_id=choice(poll, "Yes").pk,
             page_id=page.pk,
-            poll_id=poll.pk,
-            day=timezone.localdate(),
-            delta=1,
+            reader_key="r",
         )
-        insert = "INSERT INTO polls_response DEFAULT VALUES RETURNING id"
-        statement = tally.counted_insert(insert, [], first)
-        if connection.vendor == "postgresql":
-            sql, params = statement
-            self.assertTrue(sql.startswith(f"WITH inserted AS ({insert})"))
-            self.assertEqual(sql.count("%s"), len(params))
-            # With a target the insert reads, the target comes first.
-            target = ("SELECT %s AS page_title", ["Numb legs"])
-            sql, params = tally.counted_insert(insert, [], first, target=target)
-            self.assertTrue(sql.startswith(f"WITH target AS ({target[0]}), inserted"))
-            self.assertTrue(
-                sql.endswith("SELECT inserted.*, target.* FROM inserted, target")
-            )
-            self.assertEqual(params[0], "Numb legs")
-            self.assertEqual(sql.count("%s"), len(params))
-        else:
-            self.assertIsNone(statement)  # SQLite: the insert, then move()
-        for other in [
-            dataclasses.replace(first, delta=-1),
-            dataclasses.replace(first, day=first.day - datetime.timedelta(days=1)),
-            None,
-        ]:
-            with self.subTest(other):
-                self.assertIsNone(tally.counted_insert(insert, [], other))
+        postgres = connection.vendor == "postgresql"
+        # SQLite: the insert, then move(), in the caller's transaction.
+        self.assertEqual(
+            tally.FirstAnswer(values, connection.alias).in_one_statement, postgres
+        )
+        yesterday = values["created_at"] - datetime.timedelta(days=1)
+        earlier = {**values, "created_at": yesterday}
+        self.assertFalse(tally.FirstAnswer(earlier, connection.alias).in_one_statement)
 
     def test_a_status_change_that_keeps_the_count_writes_no_counter(self):
         page, yes = make_page("Numb legs"), choice(default_poll(), "Yes")

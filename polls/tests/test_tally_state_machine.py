@@ -36,9 +36,10 @@ from polls.models import (
     Sentiment,
     SiteDailyCount,
 )
-from polls.services import record_follow_up, record_vote, set_triage_status
 from polls.testing import make_page, make_poll
 from polls.tests.test_tally import START, on
+from polls.triage import set_triage_status
+from polls.voting.services import record_follow_up, record_vote
 
 READERS = [f"reader-{n}" for n in range(6)]
 sentiments = st.sampled_from(Sentiment.values)

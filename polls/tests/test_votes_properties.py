@@ -19,12 +19,12 @@ from hypothesis import event, given
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
-from polls.forms import ANCHOR_PATTERN, count_characters
 from polls.models import COMMENT_MAX_LENGTH, DailyCount, Reason, Response
 from polls.models.response import looks_personal
-from polls.readers import reader_key
 from polls.testing import BROWSER, default_poll, make_page, make_poll
 from polls.tests.test_services import assert_counters_match_rows
+from polls.voting.forms import ANCHOR_PATTERN, count_characters
+from polls.voting.readers import reader_key
 
 VOTE_URL = reverse("polls:vote")
 FOLLOW_UP_URL = reverse("polls:follow_up")
