@@ -11,9 +11,9 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.test import SimpleTestCase, override_settings
 
-from config.tests.test_security import production_environment, production_settings
 from polls.models import Response
 from polls.testing import SAME_ORIGIN, VoteTestCase
+from testing.production import production_environment, production_settings
 
 PROXY = "127.0.0.1"  # the address gunicorn sees for every request via nginx
 

@@ -1,6 +1,5 @@
 import datetime
 import random
-from collections import Counter
 
 from django.db.models import Sum
 from django.test import TestCase
@@ -8,7 +7,13 @@ from django.utils import timezone
 
 from polls import tally
 from polls.models import DailyCount, Reason, Response, TriageStatus
-from polls.testing import choice, default_poll, make_page, make_poll
+from polls.testing import (
+    assert_counters_match_rows,
+    choice,
+    default_poll,
+    make_page,
+    make_poll,
+)
 from polls.triage import delete_old_comments, set_triage_status
 from polls.voting.services import (
     CHANGED,
@@ -31,19 +36,6 @@ def counts(page):
         for row in rows.annotate(total=Sum("count"))
         if row["total"]
     }
-
-
-def assert_counters_match_rows(test):
-    """The invariant the reports rely on: counters == counted responses."""
-    from_rows = Counter(
-        (r.page_id, r.choice_id, timezone.localdate(r.created_at))
-        for r in Response.objects.counted()
-    )
-    from_counters = {
-        (c.page_id, c.choice_id, c.date): c.count
-        for c in DailyCount.objects.exclude(count=0)
-    }
-    test.assertEqual(dict(from_rows), from_counters)
 
 
 def as_columns(response):

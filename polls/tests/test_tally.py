@@ -3,8 +3,6 @@
 import datetime
 import random
 from collections import Counter
-from contextlib import contextmanager
-from unittest import mock
 
 from django.db import connection
 from django.db.models import Sum
@@ -15,29 +13,17 @@ from polls import tally
 from polls.models import DailyCount, PageTotal, Response, TriageStatus
 from polls.models.counters import WINDOW, recent_as_of_day
 from polls.testing import (
+    START,
     backdate,
     choice,
     default_poll,
     make_page,
     make_poll,
+    today_is,
     vote,
 )
 from polls.triage import set_triage_status
 from polls.voting.services import record_vote
-
-START = datetime.date(2026, 11, 1)
-
-
-@contextmanager
-def on(day):
-    """Pretend today is ``day`` (at noon), for the services and the counters."""
-    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
-    created_at = Response._meta.get_field("created_at")
-    with (
-        mock.patch("django.utils.timezone.now", return_value=moment),
-        mock.patch.object(created_at, "_get_default", lambda: moment),
-    ):
-        yield
 
 
 def expected_totals(today):
@@ -71,9 +57,9 @@ class PageTotalTests(TestCase):
     def test_votes_count_in_all_time_and_in_the_last_30_days(self):
         poll, page = default_poll(), make_page("Numb legs")
         yes = choice(poll, "Yes")
-        with on(START):
+        with today_is(START):
             record_vote(page=page, choice=yes, reader_key="a")
-        with on(START + datetime.timedelta(days=10)):
+        with today_is(START + datetime.timedelta(days=10)):
             record_vote(page=page, choice=yes, reader_key="b")
         row = PageTotal.objects.get()
         self.assertEqual((row.total, row.recent), (2, 2))
@@ -90,9 +76,9 @@ class PageTotalTests(TestCase):
     def test_a_changed_old_answer_moves_only_the_all_time_count(self):
         poll, page = default_poll(), make_page("Numb legs")
         yes, no = choice(poll, "Yes"), choice(poll, "No")
-        with on(START):
+        with today_is(START):
             record_vote(page=page, choice=yes, reader_key="a")
-        with on(START + datetime.timedelta(days=40)):
+        with today_is(START + datetime.timedelta(days=40)):
             record_vote(page=page, choice=no, reader_key="a")
             self.assertTotalsRight(START + datetime.timedelta(days=40))
 
@@ -106,7 +92,7 @@ class PageTotalTests(TestCase):
         rng = random.Random(7)
         for step in range(400):
             day = START + datetime.timedelta(days=step * 120 // 400)
-            with on(day):
+            with today_is(day):
                 result = record_vote(
                     page=rng.choice(pages),
                     choice=rng.choice(answers),
