@@ -32,13 +32,15 @@ import psycopg
 
 from bench import faults, load
 from bench.ledger import Ledger, Row
-from bench.run import POSTGRES_SERVER, django_shell, generate
+from bench.postgres import POSTGRES_SERVER
 from bench.server import (
     BROWSER_AGENT,
     PYTHON,
     ROOT,
     Server,
+    django_shell,
     free_port,
+    generate,
     prepare_site,
     run_json,
     site_environment,

@@ -28,8 +28,8 @@ STEPS = [
     ("page, choice and poll lookup", "polls/tally/reads.py", "vote_target"),
     ("vote handler (lookup + record)", "polls/voting/views/votes.py", "handle"),
     ("record_vote", "polls/voting/services.py", "record_vote"),
-    ("  insert the response (and count it)", "polls/voting/services.py", "_run_insert"),
-    ("  move the counters (separately)", "polls/tally.py", "move"),
+    ("  insert the response (and count it)", "polls/tally/arrivals.py", "_run"),
+    ("  move the counters (separately)", "polls/tally/moves.py", "move"),
     ("SQL executed (all statements)", "django/db/backends/utils.py", "_execute"),
     ("JSON response", "django/http/response.py", "__init__"),
 ]
