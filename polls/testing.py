@@ -13,6 +13,7 @@ from unittest import mock
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
+from django.db.models import Sum
 from django.template import Context, Template
 from django.test import RequestFactory, TestCase
 from django.urls import reverse
@@ -184,6 +185,16 @@ def publish_edit(page, on):
     when = timezone.make_aware(datetime.datetime.combine(on, datetime.time(9)))
     PageLogEntry.objects.filter(pk=entry.pk).update(timestamp=when)
     return entry.revision_id
+
+
+def counts(page):
+    """{label: count} from the counters, the way reports read them."""
+    rows = DailyCount.objects.filter(page=page).values("choice__label")
+    return {
+        row["choice__label"]: row["total"]
+        for row in rows.annotate(total=Sum("count"))
+        if row["total"]
+    }
 
 
 def assert_counters_match_rows(test):

@@ -4,7 +4,6 @@ import datetime
 import random
 from collections import Counter
 
-from django.db import connection
 from django.db.models import Sum
 from django.test import TestCase
 from django.utils import timezone
@@ -166,23 +165,6 @@ class MoveTests(TestCase):
         self.assertEqual(
             tally.arrival(**columns), tally.change(Response(**columns), +1)
         )
-
-    def test_only_a_first_answer_today_is_counted_in_its_own_insert(self):
-        poll, page = default_poll(), make_page("Numb legs")
-        values = tally.answer_values(
-            poll_id=poll.pk,
-            choice_id=choice(poll, "Yes").pk,
-            page_id=page.pk,
-            reader_key="r",
-        )
-        postgres = connection.vendor == "postgresql"
-        # SQLite: the insert, then move(), in the caller's transaction.
-        self.assertEqual(
-            tally.FirstAnswer(values, connection.alias).in_one_statement, postgres
-        )
-        yesterday = values["created_at"] - datetime.timedelta(days=1)
-        earlier = {**values, "created_at": yesterday}
-        self.assertFalse(tally.FirstAnswer(earlier, connection.alias).in_one_statement)
 
     def test_a_status_change_that_keeps_the_count_writes_no_counter(self):
         page, yes = make_page("Numb legs"), choice(default_poll(), "Yes")
