@@ -113,12 +113,12 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        # A persistent connection the server has ended (a restart) is
+        # replaced before a request's first query, not met with a 500.
         conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Django's backend, with a health check that needs no round trip.
-    DATABASES["default"]["ENGINE"] = "config.postgresql"
     # Values bound on the server, and a statement run five times on a
     # connection kept prepared (psycopg's prepare_threshold): a vote then
     # only executes its statement, where PostgreSQL would otherwise parse and
