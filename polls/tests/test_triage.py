@@ -1,4 +1,4 @@
-"""Editors' writes: a spam mark moves the counts, old comments are blanked."""
+"""What editors write: a spam mark moves the counts, old comments are blanked."""
 
 import datetime
 
