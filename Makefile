@@ -55,6 +55,7 @@ SERIAL := -m "browser or serial"
 test: $(VENV)/.dev $(NODE_TOOLS)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 	$(PYTEST) $(UNIT)
@@ -102,4 +103,4 @@ lint: $(VENV)/.dev
 	$(VENV)/bin/ruff format .
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache node_modules test-artifacts
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .import_linter_cache node_modules test-artifacts

@@ -13,7 +13,7 @@ Replaying a reader's requests gives the set of states its row may be in:
 an acknowledged request leaves exactly its result, an unknown one adds its
 result to what was possible before. A row outside that set is a lost vote
 (the reader was told it counted) or a phantom (nobody was told anything).
-The checks mirror ``polls.services``: changing to a positive answer drops the
+The checks mirror ``polls.voting.services``: changing to a positive answer drops the
 reasons and comment, a follow-up sets them on a negative answer only.
 """
 

@@ -80,6 +80,34 @@ def run_json(env, module, *args, data=None):
     return json.loads(output.strip().splitlines()[-1])
 
 
+def django_shell(env, code):
+    return subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+
+
+def generate(env, articles, votes):
+    subprocess.run(
+        [
+            PYTHON,
+            "-m",
+            "bench.data",
+            "--articles",
+            str(articles),
+            "--votes",
+            str(votes),
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+
+
 def prepare_site(env, port):
     """Migrate, load the demo content and collect static files."""
     manage(env, "migrate", "--noinput")

@@ -32,13 +32,15 @@ import psycopg
 
 from bench import faults, load
 from bench.ledger import Ledger, Row
-from bench.run import POSTGRES_SERVER, django_shell, generate
+from bench.postgres import POSTGRES_SERVER
 from bench.server import (
     BROWSER_AGENT,
     PYTHON,
     ROOT,
     Server,
+    django_shell,
     free_port,
+    generate,
     prepare_site,
     run_json,
     site_environment,
@@ -241,7 +243,8 @@ def check_counters(env):
 
 
 def read_log(path):
-    """What the server logged about the faults (polls.retries, core.database_outage)."""
+    """What the server logged about the faults (polls.voting.retries and
+    core.database_outage)."""
     text = path.read_text(errors="replace")
     return {
         "vote retries": text.count("Database unavailable, retrying"),

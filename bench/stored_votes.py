@@ -38,7 +38,7 @@ def counter_differences():
 
 def stored(cookies):
     from polls.models import Response
-    from polls.readers import reader_key
+    from polls.voting.readers import reader_key
 
     cookie_by_key = {reader_key(cookie): cookie for cookie in cookies}
     rows, untracked = [], 0

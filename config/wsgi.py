@@ -1,12 +1,9 @@
-"""WSGI entry point for gunicorn: ``gunicorn config.wsgi``.
-
-The poll endpoints get a shorter middleware stack (``core.handlers``).
-"""
+"""WSGI entry point for gunicorn: ``gunicorn config.wsgi``."""
 
 import os
 
+from django.core.wsgi import get_wsgi_application
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
 
-from core.handlers import build_application  # noqa: E402
-
-application = build_application()
+application = get_wsgi_application()

@@ -7,7 +7,7 @@ with ``Retry-After``: browsers, crawlers and CDNs then know to come back
 soon, where a 500 would say the site is broken. The error is still logged.
 
 This handles what views and templates raise, which is where pages query the
-database. The vote endpoints retry first (``polls.retries``).
+database. The vote endpoints retry first (``polls.voting.retries``).
 """
 
 import logging

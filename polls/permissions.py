@@ -15,7 +15,7 @@ VIEW_RESULTS = "view_results"
 class ResultsPermissionPolicy(ModelPermissionPolicy):
     """``view_results`` for reading; triage also needs ``change_response``.
 
-    Responses are written by readers, through ``polls.services``, never
+    Responses are written by readers, through ``polls.voting.services``, never
     typed in or deleted in the admin, so "add" and "delete" are refused to
     everyone, superusers included.
     """

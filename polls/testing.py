@@ -6,20 +6,28 @@ browser would), so no app's tests import another app's tests.
 """
 
 import datetime
+from collections import Counter
+from contextlib import contextmanager
+from unittest import mock
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
+from django.db.models import Sum
 from django.template import Context, Template
 from django.test import RequestFactory, TestCase
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageLogEntry, Site
 
 from polls import tally
 from polls.models import Choice, DailyCount, Poll, Response, Sentiment
-from polls.services import record_follow_up, record_vote
+from polls.voting.services import record_follow_up, record_vote
+
+DAY = datetime.timedelta(days=1)
+# The counters' tests pretend today is this day, or one after it.
+START = datetime.date(2026, 11, 1)
 
 
 def default_poll():
@@ -148,6 +156,60 @@ def comment_on(page, text, *, reader="critic", reasons=("other",), poll=None):
     return record_follow_up(
         page=page, poll=poll, reader_key=reader, reasons=list(reasons), comment=text
     )
+
+
+@contextmanager
+def today_is(day):
+    """Pretend today is ``day`` (at noon), for the services and the counters."""
+    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
+    with mock.patch("django.utils.timezone.now", return_value=moment):
+        yield
+
+
+def plant(page, day, positive, negative):
+    """Counters as if ``positive`` and ``negative`` answers came on ``day``."""
+    poll = default_poll()
+    tally.move(
+        *(
+            tally.Change(choice(poll, label).pk, page.pk, poll.pk, day, count)
+            for label, count in (("Yes", positive), ("No", negative))
+            if count
+        )
+    )
+
+
+def publish_edit(page, on):
+    """Publish a new revision of ``page`` and date its publish to ``on``."""
+    page.save_revision().publish()
+    entry = PageLogEntry.objects.filter(page=page, action="wagtail.publish").latest(
+        "pk"
+    )
+    when = timezone.make_aware(datetime.datetime.combine(on, datetime.time(9)))
+    PageLogEntry.objects.filter(pk=entry.pk).update(timestamp=when)
+    return entry.revision_id
+
+
+def counts(page):
+    """{label: count} from the counters, the way reports read them."""
+    rows = DailyCount.objects.filter(page=page).values("choice__label")
+    return {
+        row["choice__label"]: row["total"]
+        for row in rows.annotate(total=Sum("count"))
+        if row["total"]
+    }
+
+
+def assert_counters_match_rows(test):
+    """The invariant the reports rely on: counters == counted responses."""
+    from_rows = Counter(
+        (r.page_id, r.choice_id, timezone.localdate(r.created_at))
+        for r in Response.objects.counted()
+    )
+    from_counters = {
+        (c.page_id, c.choice_id, c.date): c.count
+        for c in DailyCount.objects.exclude(count=0)
+    }
+    test.assertEqual(dict(from_rows), from_counters)
 
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0 Safari/537.36"

@@ -1,8 +1,8 @@
 from django.urls import path
 
-from polls.views.follow_up import FollowUpView
-from polls.views.reader_answer import ReaderAnswerView
-from polls.views.votes import VoteView
+from polls.voting.views.follow_up import FollowUpView
+from polls.voting.views.reader_answer import ReaderAnswerView
+from polls.voting.views.votes import VoteView
 
 app_name = "polls"
 

@@ -1,16 +1,16 @@
 """What the widget's templates need, for the page and for the follow-up page.
 
 The widget is the same HTML for every reader (pages are cached), unless the
-URL asks for the reader's own state (``polls.reader_state``): then the answer
+URL asks for the reader's own state (``polls.voting.reader_state``): then the answer
 shown is the one stored for the reader's cookie, never the URL's.
 """
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from polls import reader_state
-from polls.forms import COMMENT_MAX_LENGTH, comment_length_message
 from polls.models import PollSettings, Reason
+from polls.voting import reader_state
+from polls.voting.forms import COMMENT_MAX_LENGTH, comment_length_message
 
 
 def widget_context(request, page, poll, anchor, **extra):

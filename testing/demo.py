@@ -4,7 +4,11 @@ from io import StringIO
 
 from django.core.management import call_command
 
-SEED_URL = "/articles/why-does-my-leg-go-numb-when-i-run/"
+from home.demo import DEMO_CONTENT
+
+# The demo's first article: its text file, and its page once loaded.
+SEED = DEMO_CONTENT / "why-does-my-leg-go-numb-when-i-run.txt"
+SEED_URL = f"/articles/{SEED.stem}/"
 
 
 def load_demo():

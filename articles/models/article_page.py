@@ -29,9 +29,9 @@ from articles.models.article_queryset import ArticlePageManager
 from articles.page_forms import SitePageForm
 from articles.serializers import ContributorSerializer, TopicSerializer
 from core import cache_tags
-from polls import reader_state
 from polls.models import PollPageMixin
 from polls.panels import HelpfulnessPanel
+from polls.voting import reader_state
 
 WORDS_PER_MINUTE = 200
 

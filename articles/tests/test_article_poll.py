@@ -7,8 +7,8 @@ from django.urls import reverse
 from wagtail.test.utils import WagtailTestUtils
 
 from polls.models import Choice, Poll
-from polls.services import record_vote
 from polls.testing import SAME_ORIGIN
+from polls.voting.services import record_vote
 from testing.pages import default_body, make_article, make_index, site_root
 
 

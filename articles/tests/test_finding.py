@@ -3,9 +3,8 @@ from django.test import SimpleTestCase, TestCase
 
 from articles.finding import find_articles, stem
 from articles.models import ArticlePage, Topic
-from articles.tests.test_search import SEARCH_URL
-from articles.tests.test_search import results as result_urls
 from testing.demo import SEED_URL, load_demo
+from testing.search import SEARCH_URL, search_results
 
 
 class StemTests(SimpleTestCase):
@@ -33,7 +32,7 @@ class FindingTests(TestCase):
 
     def search(self, query):
         response = self.client.get(SEARCH_URL, {"q": query})
-        return response, result_urls(response)
+        return response, search_results(response)
 
     def test_words_from_a_topic_description_find_its_articles(self):
         response, urls = self.search("pins and needles")
@@ -53,7 +52,7 @@ class FindingTests(TestCase):
         html = BeautifulSoup(response.content, "html.parser")
         link = html.select_one(".search-suggestion a")
         self.assertEqual(link.text, "numb")
-        self.assertEqual(result_urls(self.client.get(link["href"])), [SEED_URL])
+        self.assertEqual(search_results(self.client.get(link["href"])), [SEED_URL])
 
     def test_a_typo_in_one_word_of_two_keeps_the_other(self):
         found = find_articles(ArticlePage.objects.live(), "numbb leg")

@@ -11,7 +11,7 @@ from django.test import TestCase
 from wagtail.models import Page, Revision
 
 from articles.models import ArticlePage
-from articles.tests.test_parsing import SEED
+from testing.demo import SEED
 from testing.pages import make_index, site_root
 
 

@@ -20,7 +20,7 @@ from hypothesis.extra.django import TestCase
 from wagtail.models import Page, Revision
 
 from articles.models import ArticlePage
-from articles.tests.test_parsing import SEED
+from testing.demo import SEED
 from testing.pages import make_index, site_root
 
 SEED_BYTES = SEED.read_bytes()

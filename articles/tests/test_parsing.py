@@ -1,9 +1,7 @@
 from django.test import SimpleTestCase
 
 from articles.parsing import ArticleParseError, decode, parse_article
-from home.demo import DEMO_CONTENT
-
-SEED = DEMO_CONTENT / "why-does-my-leg-go-numb-when-i-run.txt"
+from testing.demo import SEED
 
 
 class SeedArticleTests(SimpleTestCase):

@@ -2,20 +2,12 @@ from http import HTTPStatus
 
 from bs4 import BeautifulSoup
 from django.test import TestCase
-from django.urls import reverse
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from articles.models import ArticlePage
 from testing.demo import SEED_URL, load_demo
 from testing.pages import make_article, make_index
-
-SEARCH_URL = reverse("articles:search")
-
-
-def results(response):
-    html = BeautifulSoup(response.content, "html.parser")
-    found = html.select("[aria-labelledby=results-heading] .search-result__title a")
-    return [a["href"] for a in found]
+from testing.search import SEARCH_URL, search_results
 
 
 class SeedArticleSearchTests(TestCase):
@@ -26,12 +18,12 @@ class SeedArticleSearchTests(TestCase):
     def test_finds_the_seed_article_by_a_word_in_its_title(self):
         response = self.client.get(SEARCH_URL, {"q": "numb"})
         self.assertEqual(response.status_code, HTTPStatus.OK)
-        self.assertEqual(results(response), [SEED_URL])
+        self.assertEqual(search_results(response), [SEED_URL])
         self.assertContains(response, "<mark>Numb</mark>", html=False)
 
     def test_finds_the_seed_article_by_a_word_only_in_its_body(self):
         response = self.client.get(SEARCH_URL, {"q": "vitamin"})
-        self.assertEqual(results(response), [SEED_URL])
+        self.assertEqual(search_results(response), [SEED_URL])
         html = BeautifulSoup(response.content, "html.parser")
         excerpt = html.select_one(".search-result__excerpt")
         self.assertIn("Vitamin", [m.get_text() for m in excerpt.find_all("mark")])
@@ -39,7 +31,7 @@ class SeedArticleSearchTests(TestCase):
     def test_says_clearly_when_nothing_matches(self):
         response = self.client.get(SEARCH_URL, {"q": "kidneys"})
         self.assertEqual(response.status_code, HTTPStatus.OK)
-        self.assertEqual(results(response), [])
+        self.assertEqual(search_results(response), [])
         self.assertContains(response, "No articles match “kidneys”")
         self.assertContains(response, "/articles/topics/nerves-and-numbness/")
 
@@ -47,7 +39,7 @@ class SeedArticleSearchTests(TestCase):
         response = self.client.get(SEARCH_URL, {"q": "   "})
         self.assertContains(response, '<label for="search-query">', html=False)
         self.assertNotContains(response, "No articles match")
-        self.assertEqual(results(response), [])
+        self.assertEqual(search_results(response), [])
 
     def test_results_page_has_one_search_box(self):
         response = self.client.get(SEARCH_URL, {"q": "numb"})
@@ -78,16 +70,16 @@ class SearchListingTests(TestCase):
 
     def test_never_shows_drafts(self):
         response = self.client.get(SEARCH_URL, {"q": "tingling draft"})
-        self.assertNotIn(self.draft.url, results(response))
+        self.assertNotIn(self.draft.url, search_results(response))
         self.assertFalse(ArticlePage.objects.get(pk=self.draft.pk).live)
 
     def test_pages_keep_the_query(self):
         first = self.client.get(SEARCH_URL, {"q": "tingling"})
-        self.assertEqual(len(results(first)), 10)
+        self.assertEqual(len(search_results(first)), 10)
         self.assertContains(first, "?q=tingling&amp;page=2")
         second = self.client.get(SEARCH_URL, {"q": "tingling", "page": 2})
-        self.assertEqual(len(results(second)), 2)
-        self.assertFalse(set(results(first)) & set(results(second)))
+        self.assertEqual(len(search_results(second)), 2)
+        self.assertFalse(set(search_results(first)) & set(search_results(second)))
 
     def test_a_page_number_out_of_range_is_not_found(self):
         response = self.client.get(SEARCH_URL, {"q": "tingling", "page": 9})
@@ -106,7 +98,7 @@ class SearchListingTests(TestCase):
         picks = [a["href"] for a in html.select(".promotions a")]
         self.assertEqual(picks, [promoted.url])
         self.assertContains(response, "Start here.")
-        self.assertNotIn(promoted.url, results(response))
+        self.assertNotIn(promoted.url, search_results(response))
 
     def test_counts_the_search_for_the_search_terms_report(self):
         self.client.get(SEARCH_URL, {"q": "tingling"})

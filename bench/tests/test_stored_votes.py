@@ -5,9 +5,9 @@ from django.test import TestCase
 
 from bench.stored_votes import stored
 from polls.models import DailyCount
-from polls.readers import reader_key
-from polls.services import record_follow_up, record_vote
 from polls.testing import choice, default_poll, make_page
+from polls.voting.readers import reader_key
+from polls.voting.services import record_follow_up, record_vote
 
 COOKIE = "soakreader".ljust(40, "x")
 

@@ -2,14 +2,9 @@
 
 from django.test import SimpleTestCase
 
-from bench.run import (
-    cpu_line,
-    idle_share,
-    machine_cpu,
-    median_run,
-    ratio_line,
-    table,
-)
+from bench.measure import idle_share, machine_cpu
+from bench.table import cpu_line, ratio_line, table
+from bench.votes_row import median_run
 
 STATIC = {
     "requests_per_second": 4000.0,

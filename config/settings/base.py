@@ -74,7 +74,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.csp.ContentSecurityPolicyMiddleware",
     "core.page_cache.PageCacheMiddleware",
-    "polls.reader_state.ReaderStateMiddleware",
+    "polls.voting.reader_state.ReaderStateMiddleware",
     "core.database_outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -85,15 +85,6 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "core.route_cache.RouteCacheMiddleware",
     "axes.middleware.AxesMiddleware",
-]
-# The public poll endpoints' own, shorter stack (core.handlers): what a vote
-# from an anonymous reader needs of the list above, in the same order.
-POLL_ENDPOINT_MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
-    "core.csp.ContentSecurityPolicyMiddleware",
-    "core.database_outage.DatabaseOutageMiddleware",
-    "django.middleware.common.CommonMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -122,18 +113,21 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        # A persistent connection the server has ended (a restart) is
+        # replaced before a request's first query, not met with a 500.
         conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Django's backend, with a health check that needs no round trip.
-    DATABASES["default"]["ENGINE"] = "config.postgresql"
-    # Django turns psycopg's prepared statements off (for poolers that cannot
-    # keep them); the vote path prepares its own (polls/prepared.py), which
-    # halves the server's work a vote. Set PREPARED_STATEMENTS=0 behind a
-    # pooler in transaction mode without prepared-statement support.
+    # Values bound on the server, and a statement run five times on a
+    # connection kept prepared (psycopg's prepare_threshold): a vote then
+    # only executes its statement, where PostgreSQL would otherwise parse and
+    # plan it again every time. Behind a pooler in transaction mode without
+    # prepared-statement support, set PREPARED_STATEMENTS=0.
     if os.environ.get("PREPARED_STATEMENTS", "1") != "0":
-        DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = 5
+        DATABASES["default"].setdefault("OPTIONS", {}).update(
+            server_side_binding=True, prepare_threshold=5
+        )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers carry on while a vote is written; IMMEDIATE takes the
     # write lock at BEGIN so two writers queue on busy_timeout instead of
@@ -160,14 +154,19 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "health")
 if REDIS_URL:
-    # Django's RedisCache, but a Redis outage is a cache miss, not a 500
-    # (config/cache.py); it then costs at most these timeouts a call.
+    # django-redis: with IGNORE_EXCEPTIONS a Redis outage is logged and
+    # answered as a miss, not a 500 (pages are rendered afresh, rate limits
+    # count nothing); it then costs at most these timeouts a call.
     CACHES = {
         alias: {
-            "BACKEND": "config.cache.ForgivingRedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": f"{CACHE_KEY_PREFIX}:{alias}",
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
         }
         for alias in ("default", "pages")
     }
@@ -187,6 +186,7 @@ else:
 # Where Wagtail's {% wagtailpagecache %} "keeps" a page's parts that must not be
 # shared (a POST, a reader's own page): nowhere (core/templatetags/fragment_tags.py).
 CACHES["uncached"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 # Anonymous readers get pages from the page cache; browsers and CDNs may keep
 # them for PAGE_MAX_AGE seconds (publishing purges the server's copy at once).

@@ -18,8 +18,9 @@ from wagtail.models import Page, Revision
 
 from articles.models import ArticlePage
 from polls.models import DailyCount, Response
-from polls.services import record_follow_up, set_triage_status
 from polls.testing import choice, default_poll, vote
+from polls.triage import set_triage_status
+from polls.voting.services import record_follow_up
 from testing.demo import load_demo
 from testing.pages import make_article
 

@@ -10,6 +10,7 @@ from django.test import TestCase, override_settings
 
 from polls.models import Choice, Poll, Response
 from polls.testing import JSON, SAME_ORIGIN
+from polls.voting.ratelimit import hit
 from testing.pages import make_article, make_index, site_root
 
 NOWHERE = "redis://127.0.0.1:1/0"  # nothing listens on port 1
@@ -17,9 +18,13 @@ NOWHERE = "redis://127.0.0.1:1/0"  # nothing listens on port 1
 # As config/settings/base.py sets them when REDIS_URL is given.
 REDIS_AWAY = {
     alias: {
-        "BACKEND": "config.cache.ForgivingRedisCache",
+        "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": NOWHERE,
-        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": 0.5,
+            "SOCKET_TIMEOUT": 0.5,
+        },
     }
     for alias in ("default", "pages")
 }
@@ -61,14 +66,18 @@ class RedisOutageTests(TestCase):
 
     def test_every_cache_operation_answers_as_a_miss(self):
         cache = caches["pages"]
-        with self.assertLogs("config.cache", "ERROR"):
+        with self.assertLogs("django_redis.cache", "ERROR"):
             self.assertIsNone(cache.get("key"))
         self.assertEqual(cache.get("key", "fallback"), "fallback")
         self.assertFalse(cache.add("key", 1))
-        self.assertEqual(cache.incr("key"), 1)
+        self.assertIsNone(cache.incr("key"))  # counted as nothing
         self.assertEqual(cache.get_many(["a", "b"]), {})
         self.assertFalse(cache.has_key("key"))
-        self.assertEqual(cache.set_many({"a": 1}), ["a"])
+        self.assertIsNone(cache.set_many({"a": 1}))
         cache.set("key", 1)
         cache.delete("key")
         cache.clear()
+
+    def test_rate_limits_count_nothing(self):
+        for _ in range(3):
+            self.assertEqual(hit("reader", "k", limit=1, window=60), 0)

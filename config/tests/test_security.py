@@ -1,12 +1,8 @@
 """Production's security settings, checked by Django and seen in responses."""
 
-import os
-import runpy
-import secrets
 import subprocess
 import sys
 from http import HTTPStatus
-from unittest import mock
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -16,6 +12,7 @@ from django.urls import reverse
 
 from polls.testing import BROWSER
 from testing.demo import SEED_URL, load_demo
+from testing.production import production_environment, production_settings
 from testing.responses import directives
 
 # Every response, page or not, cached or not, carries these. The
@@ -28,25 +25,6 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
 }
 SECURE = {"secure": True, "headers": {"user-agent": BROWSER}}
-
-
-def production_environment():
-    """A realistic production environment: no loopback shortcuts."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SECURE_")}
-    env.update(
-        DJANGO_SETTINGS_MODULE="config.settings.production",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="testserver,health.example",
-        CLIENT_ADDRESS_HEADER="HTTP_X_REAL_IP",
-    )
-    return env
-
-
-def production_settings(env):
-    """production.py's settings for ``env``, base.py re-read with it too."""
-    with mock.patch.dict(os.environ, env, clear=True), mock.patch.dict(sys.modules):
-        sys.modules.pop("config.settings.base", None)
-        return runpy.run_module("config.settings.production")
 
 
 def production_security_settings():

@@ -4,15 +4,16 @@ from unittest import mock
 
 from django.conf import settings
 from django.core.cache import caches
-from django.core.cache.backends.redis import RedisCache
 from django.db import connection
 from django.test import RequestFactory, TestCase, override_settings
+from django_redis import get_redis_connection
+from django_redis.cache import RedisCache
 from redis.client import Pipeline, Redis
 from wagtail.search.backends import get_search_backend
 
 from conftest import require_service
-from polls.ratelimit import hit, hits
-from polls.views.votes import VoteView
+from polls.voting.ratelimit import hit, hits
+from polls.voting.views.votes import VoteView
 
 
 class RedisTests(TestCase):
@@ -33,14 +34,14 @@ class RedisTests(TestCase):
         results = [hit("reader", "shared-key", limit=2, window=60) for _ in range(3)]
         self.assertEqual(results[:2], [0, 0])
         self.assertGreater(results[2], 0)
-        raw = caches["default"]._cache.get_client().keys("*polls:rate:reader*")
+        raw = get_redis_connection("default").keys("*polls:rate:reader*")
         self.assertTrue(raw, "the counter is stored in Redis")
 
     def test_a_votes_limits_are_counted_in_one_round_trip(self):
         caches["default"].clear()
         with (
             # Mid-window, so the three land in one window whenever this runs.
-            mock.patch("polls.ratelimit.time.time", return_value=1_000_030),
+            mock.patch("polls.voting.ratelimit.time.time", return_value=1_000_030),
             mock.patch.object(
                 Redis,
                 "execute_command",

@@ -15,7 +15,7 @@ def poll_widget(context, page, poll=None, anchor="poll"):
     The HTML is the same for every reader, so the page stays cacheable. The
     thank-you and follow-up states come from the widget's script, or, after
     the no-JS redirect (``?answered=…``), from the reader's stored answer
-    (``polls.reader_state``: such a page is never cached).
+    (``polls.voting.reader_state``: such a page is never cached).
     """
     request = context.get("request")
     if poll is None:

@@ -1,6 +1,5 @@
 """Needs attention: planted drops trigger; small samples and triaged comments don't."""
 
-import datetime
 import random
 from http import HTTPStatus
 
@@ -15,19 +14,18 @@ from wagtail.test.utils import WagtailTestUtils
 
 from polls import attention
 from polls.models import TriageStatus
-from polls.services import set_triage_status
 from polls.testing import (
+    DAY,
     choice,
     comment_on,
     default_poll,
     make_editor,
     make_page,
     make_user,
+    plant,
     vote,
 )
-from polls.tests.test_edit_effects import plant
-
-DAY = datetime.timedelta(days=1)
+from polls.triage import set_triage_status
 
 
 def plant_days(page, first, last, positive, negative):

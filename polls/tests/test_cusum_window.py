@@ -1,6 +1,5 @@
 """The kept CUSUM days equal the counters, moved day by day or rebuilt."""
 
-import datetime
 import random
 
 from django.db import connection
@@ -12,10 +11,7 @@ from django.utils import timezone
 
 from polls import attention, cusum_window
 from polls.models import CusumPage, DailyCount
-from polls.testing import choice, default_poll, make_page
-from polls.tests.test_edit_effects import plant
-
-DAY = datetime.timedelta(days=1)
+from polls.testing import DAY, choice, default_poll, make_page, plant
 
 
 class CusumsTests(SimpleTestCase):

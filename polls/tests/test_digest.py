@@ -17,8 +17,7 @@ from wagtail.models import PageLogEntry
 
 from polls.account import DigestSettingsPanel
 from polls.models import DigestPreference, DigestSent
-from polls.testing import comment_on, make_page, make_user
-from polls.tests.test_edit_effects import plant, publish_edit
+from polls.testing import comment_on, make_page, make_user, plant, publish_edit
 
 RESULTS = ["polls.view_results", "wagtailadmin.access_admin"]
 SMTP = "django.core.mail.backends.smtp.EmailBackend"

@@ -18,23 +18,24 @@ from openpyxl import load_workbook
 from wagtail.models import PageLogEntry
 from wagtail.test.utils import WagtailTestUtils
 
-from polls import edit_effects, inference, tally
+from polls import edit_effects, inference
 from polls.edit_effects import Comparison, Side
 from polls.models import TriageStatus
-from polls.services import set_triage_status
 from polls.stats import Helpfulness
 from polls.testing import (
+    DAY,
     choice,
     default_poll,
     make_editor,
     make_page,
     make_user,
+    plant,
+    publish_edit,
     render_widget,
     vote,
 )
+from polls.triage import set_triage_status
 from polls.views.edit_effects import COLUMNS
-
-DAY = datetime.timedelta(days=1)
 
 
 class StatisticsAgainstPublishedExamples(SimpleTestCase):
@@ -166,29 +167,6 @@ class RepeatedLooksTests(SimpleTestCase):
         rate = false / self.runs
         print(f"\nrepeated looks: {false} of {self.runs} runs ({rate:.1%}) false")
         self.assertLessEqual(rate, 0.05)
-
-
-def publish_edit(page, on):
-    """Publish a new revision of ``page`` and date its publish to ``on``."""
-    page.save_revision().publish()
-    entry = PageLogEntry.objects.filter(page=page, action="wagtail.publish").latest(
-        "pk"
-    )
-    when = timezone.make_aware(datetime.datetime.combine(on, datetime.time(9)))
-    PageLogEntry.objects.filter(pk=entry.pk).update(timestamp=when)
-    return entry.revision_id
-
-
-def plant(page, day, positive, negative):
-    """Counters as if ``positive`` and ``negative`` answers came on ``day``."""
-    poll = default_poll()
-    tally.move(
-        *(
-            tally.Change(choice(poll, label).pk, page.pk, poll.pk, day, count)
-            for label, count in (("Yes", positive), ("No", negative))
-            if count
-        )
-    )
 
 
 class PlantedDataTests(TestCase):
@@ -352,7 +330,7 @@ class NoScipyWhenServingPagesTests(TestCase):
             "import sys, django; django.setup();"
             "from django.urls import get_resolver; get_resolver().url_patterns;"
             "import polls.wagtail_hooks, polls.templatetags.polls_tags, "
-            "polls.views.votes, polls.views.page_helpfulness, polls.components;"
+            "polls.voting.views.votes, polls.views.page_helpfulness, polls.components;"
             "print(sorted(m for m in sys.modules if m.startswith('scipy'))[:3])"
         )
         result = subprocess.run(

@@ -5,7 +5,7 @@ from django.test import SimpleTestCase
 from hypothesis import given
 from hypothesis import strategies as st
 
-from polls.forms import VoteData, VoteForm
+from polls.voting.forms import VoteData, VoteForm
 
 FIELDS = ("page", "poll", "choice", "anchor", "website")
 # What a field may hold: absent, ids and near-ids, junk, lists.

@@ -1,6 +1,6 @@
 from django.test import RequestFactory, SimpleTestCase
 
-from polls.origin import is_same_origin
+from polls.voting.origin import is_same_origin
 
 
 class SameOriginTests(SimpleTestCase):

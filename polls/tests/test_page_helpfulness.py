@@ -8,7 +8,6 @@ from django.utils import timezone
 from wagtail.test.utils import WagtailTestUtils
 
 from polls.models import Reason, TriageStatus
-from polls.services import set_triage_status
 from polls.testing import (
     backdate,
     choice,
@@ -18,6 +17,7 @@ from polls.testing import (
     make_page,
     vote,
 )
+from polls.triage import set_triage_status
 
 
 def url_for(page, **params):

@@ -2,8 +2,6 @@ from bs4 import BeautifulSoup
 from django.test import TestCase
 
 from polls.models import PollSettings
-from polls.readers import reader_key
-from polls.services import record_vote
 from polls.testing import (
     choice,
     default_poll,
@@ -11,6 +9,8 @@ from polls.testing import (
     make_poll,
     render_widget,
 )
+from polls.voting.readers import reader_key
+from polls.voting.services import record_vote
 
 
 def soup(html):

@@ -1,4 +1,4 @@
-"""What both POST endpoints share (polls.views.protection): same origin only,
+"""What both POST endpoints share (polls.voting.views.protection): same origin only,
 a body that reads as a form, robots answered but not counted, rate limits."""
 
 from http import HTTPStatus
@@ -62,7 +62,7 @@ class BallotStuffingTests(VoteTestCase):
         super().setUp()
         # The limits count in fixed one-minute windows: a burst that straddled
         # a minute's end would start counting again. Hold the clock mid-window.
-        clock = mock.patch("polls.ratelimit.time.time", return_value=1_000_030)
+        clock = mock.patch("polls.voting.ratelimit.time.time", return_value=1_000_030)
         clock.start()
         self.addCleanup(clock.stop)
 

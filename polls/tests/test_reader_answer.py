@@ -1,4 +1,5 @@
-"""The reader's current answer, for the widget's script (polls.views.reader_answer)."""
+"""The reader's current answer, for the widget's script
+(polls.voting.views.reader_answer)."""
 
 from http import HTTPStatus
 

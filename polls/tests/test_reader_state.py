@@ -1,7 +1,7 @@
 from django.http import HttpResponse
 from django.test import RequestFactory, SimpleTestCase
 
-from polls.reader_state import ReaderStateMiddleware, is_requested
+from polls.voting.reader_state import ReaderStateMiddleware, is_requested
 
 
 class ReaderStateMiddlewareTests(SimpleTestCase):

@@ -1,6 +1,6 @@
 from django.test import RequestFactory, SimpleTestCase, override_settings
 
-from polls.readers import network_key, reader_cookie, reader_key
+from polls.voting.readers import network_key, reader_cookie, reader_key
 
 
 class ReaderTests(SimpleTestCase):

@@ -17,11 +17,17 @@ from wagtail.test.utils import WagtailTestUtils
 
 from polls import digest, edit_effects
 from polls.models import Reason, Response, TriageStatus
-from polls.services import set_triage_status
-from polls.testing import backdate, comment_on, make_editor, make_page
-from polls.tests.test_edit_effects import plant, publish_edit
+from polls.testing import (
+    DAY,
+    backdate,
+    comment_on,
+    make_editor,
+    make_page,
+    plant,
+    publish_edit,
+)
+from polls.triage import set_triage_status
 
-DAY = datetime.timedelta(days=1)
 TRIAGE_INDEX_QUERY = "triage_status"
 
 

@@ -14,7 +14,6 @@ from wagtail.models import Site
 from wagtail.test.utils import WagtailTestUtils
 
 from polls.models import PollSettings, Response, TriageStatus
-from polls.services import set_triage_status
 from polls.testing import (
     choice,
     default_poll,
@@ -23,6 +22,7 @@ from polls.testing import (
     make_poll,
     vote,
 )
+from polls.triage import set_triage_status
 
 URL = reverse("polls_admin:helpfulness")
 WILSON = "Wilson lower bound (95%), blank below the minimum to be ranked"

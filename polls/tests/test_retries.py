@@ -8,15 +8,15 @@ from django.db import IntegrityError, InterfaceError, OperationalError, connecti
 from django.test import SimpleTestCase, TestCase, TransactionTestCase
 from django.urls import reverse
 
-from polls import services
 from polls.models import DailyCount, Response
-from polls.retries import DatabaseUnavailable, with_database_retries
 from polls.testing import JSON, SAME_ORIGIN, choice, default_poll, make_page
+from polls.voting import services
+from polls.voting.retries import DatabaseUnavailable, with_database_retries
 
 LOCKED = OperationalError("database is locked")
 
 
-@mock.patch("polls.retries.time.sleep")
+@mock.patch("polls.voting.retries.time.sleep")
 class WithDatabaseRetriesTests(SimpleTestCase):
     def test_a_quick_failure_is_retried_on_a_fresh_connection(self, sleep):
         work = mock.Mock(side_effect=[LOCKED, InterfaceError("closed"), "saved"])
@@ -35,7 +35,7 @@ class WithDatabaseRetriesTests(SimpleTestCase):
     def test_a_failure_that_already_waited_long_is_not_retried(self, sleep):
         work = mock.Mock(side_effect=LOCKED)
         # The first attempt waited 5 s on SQLite's busy timeout.
-        with mock.patch("polls.retries.time.monotonic", side_effect=[0.0, 5.0]):
+        with mock.patch("polls.voting.retries.time.monotonic", side_effect=[0.0, 5.0]):
             with self.assertRaises(DatabaseUnavailable):
                 with_database_retries(work)
         self.assertEqual(work.call_count, 1)
@@ -58,7 +58,7 @@ class InsideATransactionTests(TestCase):
         self.assertEqual(work.call_count, 1)
 
 
-@mock.patch("polls.retries.time.sleep")
+@mock.patch("polls.voting.retries.time.sleep")
 class EndpointTests(TransactionTestCase):
     """Through the real endpoints, outside any test transaction, as in production."""
 
@@ -91,7 +91,7 @@ class EndpointTests(TransactionTestCase):
                 real(**kwargs)  # saved, but the answer never reaches us
             raise OperationalError("server closed the connection unexpectedly")
 
-        return mock.patch("polls.views.votes.vote", side_effect=vote)
+        return mock.patch("polls.voting.views.votes.vote", side_effect=vote)
 
     def assertOneCountedAnswer(self):
         self.assertEqual(Response.objects.get().choice, self.no)
@@ -124,7 +124,7 @@ class EndpointTests(TransactionTestCase):
     def test_the_follow_up_retries_too(self, sleep):
         self.vote()
         with mock.patch(
-            "polls.views.follow_up.record_follow_up",
+            "polls.voting.views.follow_up.record_follow_up",
             side_effect=OperationalError("gone"),
         ):
             response = self.client.post(
@@ -140,7 +140,7 @@ class EndpointTests(TransactionTestCase):
     def test_the_readers_answer_endpoint_answers_503(self, sleep):
         self.client.cookies["poll_reader"] = "r" * 40
         with mock.patch(
-            "polls.views.reader_answer.stored_answer",
+            "polls.voting.views.reader_answer.stored_answer",
             side_effect=OperationalError("gone"),
         ):
             response = self.client.get(

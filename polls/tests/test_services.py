@@ -1,50 +1,29 @@
-import datetime
 import random
-from collections import Counter
 
 from django.db.models import Sum
 from django.test import TestCase
-from django.utils import timezone
 
-from polls import tally
 from polls.models import DailyCount, Reason, Response, TriageStatus
-from polls.services import (
+from polls.testing import (
+    assert_counters_match_rows,
+    choice,
+    counts,
+    default_poll,
+    make_page,
+    make_poll,
+)
+from polls.triage import set_triage_status
+from polls.voting.services import (
     CHANGED,
     CREATED,
     UNCHANGED,
     VoteRefused,
-    delete_old_comments,
     live_page,
     open_poll,
     record_follow_up,
     record_vote,
-    set_triage_status,
     vote,
 )
-from polls.testing import choice, default_poll, make_page, make_poll
-
-
-def counts(page):
-    """{label: count} from the counters, the way reports read them."""
-    rows = DailyCount.objects.filter(page=page).values("choice__label")
-    return {
-        row["choice__label"]: row["total"]
-        for row in rows.annotate(total=Sum("count"))
-        if row["total"]
-    }
-
-
-def assert_counters_match_rows(test):
-    """The invariant the reports rely on: counters == counted responses."""
-    from_rows = Counter(
-        (r.page_id, r.choice_id, timezone.localdate(r.created_at))
-        for r in Response.objects.counted()
-    )
-    from_counters = {
-        (c.page_id, c.choice_id, c.date): c.count
-        for c in DailyCount.objects.exclude(count=0)
-    }
-    test.assertEqual(dict(from_rows), from_counters)
 
 
 def as_columns(response):
@@ -286,59 +265,6 @@ class FollowUpTests(TestCase):
         self.assertEqual(Response.objects.get().reasons, [])
 
 
-class TriageTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.poll = default_poll()
-        cls.page = make_page("Leg numbness")
-
-    def test_spam_drops_out_of_the_counts_and_comes_back(self):
-        no = choice(self.poll, "No")
-        response = record_vote(page=self.page, choice=no, reader_key="r").response
-        record_vote(page=self.page, choice=no, reader_key="s")
-        set_triage_status(response, TriageStatus.SPAM)
-        self.assertEqual(counts(self.page), {"No": 1})
-        set_triage_status(response, TriageStatus.SPAM)
-        self.assertEqual(counts(self.page), {"No": 1})
-        set_triage_status(response, TriageStatus.REVIEWED)
-        self.assertEqual(counts(self.page), {"No": 2})
-
-    def test_a_spam_response_that_changes_its_answer_still_does_not_count(self):
-        response = record_vote(
-            page=self.page, choice=choice(self.poll, "No"), reader_key="r"
-        ).response
-        set_triage_status(response, TriageStatus.SPAM)
-        record_vote(page=self.page, choice=choice(self.poll, "Yes"), reader_key="r")
-        self.assertEqual(counts(self.page), {})
-        assert_counters_match_rows(self)
-
-    def test_changing_a_choice_sentiment_changes_what_the_counters_sum_to(self):
-        yes = choice(self.poll, "Yes")
-        record_vote(page=self.page, choice=yes, reader_key="r")
-        yes.sentiment = "neutral"
-        yes.save()
-        self.assertEqual(
-            DailyCount.objects.totals(),
-            {"responses": 1, "positive": 0, "negative": 0},
-        )
-
-
-class RetentionTests(TestCase):
-    def test_blanks_only_comments_older_than_the_cutoff(self):
-        poll, page = default_poll(), make_page("Leg numbness")
-        for reader in ["old", "new"]:
-            record_vote(page=page, choice=choice(poll, "No"), reader_key=reader)
-            record_follow_up(
-                page=page, poll=poll, reader_key=reader, reasons=[], comment=reader
-            )
-        Response.objects.filter(reader_key="old").update(
-            updated_at=timezone.now() - datetime.timedelta(days=400)
-        )
-        self.assertEqual(delete_old_comments(datetime.timedelta(days=365)), 1)
-        comments = dict(Response.objects.values_list("reader_key", "comment"))
-        self.assertEqual(comments, {"old": "", "new": "new"})
-
-
 class CounterInvariantTests(TestCase):
     def test_counters_equal_the_rows_after_a_random_history(self):
         poll = make_poll(
@@ -361,23 +287,3 @@ class CounterInvariantTests(TestCase):
             Response.objects.counted().count(),
             DailyCount.objects.aggregate(total=Sum("count"))["total"],
         )
-
-
-class RebuildCountsTests(TestCase):
-    def test_rebuild_gives_the_counters_the_services_kept(self):
-        poll, pages = default_poll(), [make_page("One"), make_page("Two")]
-        yes, no = choice(poll, "Yes"), choice(poll, "No")
-        for n in range(12):
-            result = record_vote(
-                page=pages[n % 2], choice=[yes, no][n % 3 == 0], reader_key=f"r{n}"
-            )
-            if n == 5:
-                set_triage_status(result.response, TriageStatus.SPAM)
-        kept = sorted(DailyCount.objects.values_list("page", "choice", "date", "count"))
-        DailyCount.objects.update(count=999)
-        tally.rebuild()
-        rebuilt = sorted(
-            DailyCount.objects.values_list("page", "choice", "date", "count")
-        )
-        self.assertEqual(rebuilt, kept)
-        assert_counters_match_rows(self)

@@ -1,15 +1,11 @@
 """A deleted page's answers leave the site-wide counters with it."""
 
-import datetime
-
 from django.test import TestCase
 from django.utils import timezone
 
 from polls import tally
 from polls.models import DailyCount, SiteDailyCount
-from polls.testing import choice, default_poll, make_page, vote
-
-DAY = datetime.timedelta(days=1)
+from polls.testing import DAY, choice, default_poll, make_page, vote
 
 
 class DeletedPageTests(TestCase):

@@ -1,13 +1,9 @@
 """The counters reports read stay equal to the responses they count."""
 
-import dataclasses
 import datetime
 import random
 from collections import Counter
-from contextlib import contextmanager
-from unittest import mock
 
-from django.db import connection
 from django.db.models import Sum
 from django.test import TestCase
 from django.utils import timezone
@@ -15,29 +11,18 @@ from django.utils import timezone
 from polls import tally
 from polls.models import DailyCount, PageTotal, Response, TriageStatus
 from polls.models.counters import WINDOW, recent_as_of_day
-from polls.services import record_vote, set_triage_status
 from polls.testing import (
+    START,
     backdate,
     choice,
     default_poll,
     make_page,
     make_poll,
+    today_is,
     vote,
 )
-
-START = datetime.date(2026, 11, 1)
-
-
-@contextmanager
-def on(day):
-    """Pretend today is ``day`` (at noon), for the services and the counters."""
-    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
-    created_at = Response._meta.get_field("created_at")
-    with (
-        mock.patch("django.utils.timezone.now", return_value=moment),
-        mock.patch.object(created_at, "_get_default", lambda: moment),
-    ):
-        yield
+from polls.triage import set_triage_status
+from polls.voting.services import record_vote
 
 
 def expected_totals(today):
@@ -71,9 +56,9 @@ class PageTotalTests(TestCase):
     def test_votes_count_in_all_time_and_in_the_last_30_days(self):
         poll, page = default_poll(), make_page("Numb legs")
         yes = choice(poll, "Yes")
-        with on(START):
+        with today_is(START):
             record_vote(page=page, choice=yes, reader_key="a")
-        with on(START + datetime.timedelta(days=10)):
+        with today_is(START + datetime.timedelta(days=10)):
             record_vote(page=page, choice=yes, reader_key="b")
         row = PageTotal.objects.get()
         self.assertEqual((row.total, row.recent), (2, 2))
@@ -90,9 +75,9 @@ class PageTotalTests(TestCase):
     def test_a_changed_old_answer_moves_only_the_all_time_count(self):
         poll, page = default_poll(), make_page("Numb legs")
         yes, no = choice(poll, "Yes"), choice(poll, "No")
-        with on(START):
+        with today_is(START):
             record_vote(page=page, choice=yes, reader_key="a")
-        with on(START + datetime.timedelta(days=40)):
+        with today_is(START + datetime.timedelta(days=40)):
             record_vote(page=page, choice=no, reader_key="a")
             self.assertTotalsRight(START + datetime.timedelta(days=40))
 
@@ -106,7 +91,7 @@ class PageTotalTests(TestCase):
         rng = random.Random(7)
         for step in range(400):
             day = START + datetime.timedelta(days=step * 120 // 400)
-            with on(day):
+            with today_is(day):
                 result = record_vote(
                     page=rng.choice(pages),
                     choice=rng.choice(answers),
@@ -180,40 +165,6 @@ class MoveTests(TestCase):
         self.assertEqual(
             tally.arrival(**columns), tally.change(Response(**columns), +1)
         )
-
-    def test_only_a_first_answer_today_is_counted_in_its_own_insert(self):
-        poll, page = default_poll(), make_page("Numb legs")
-        first = tally.Change(
-            choice_id=choice(poll, "Yes").pk,
-            page_id=page.pk,
-            poll_id=poll.pk,
-            day=timezone.localdate(),
-            delta=1,
-        )
-        insert = "INSERT INTO polls_response DEFAULT VALUES RETURNING id"
-        statement = tally.counted_insert(insert, [], first)
-        if connection.vendor == "postgresql":
-            sql, params = statement
-            self.assertTrue(sql.startswith(f"WITH inserted AS ({insert})"))
-            self.assertEqual(sql.count("%s"), len(params))
-            # With a target the insert reads, the target comes first.
-            target = ("SELECT %s AS page_title", ["Numb legs"])
-            sql, params = tally.counted_insert(insert, [], first, target=target)
-            self.assertTrue(sql.startswith(f"WITH target AS ({target[0]}), inserted"))
-            self.assertTrue(
-                sql.endswith("SELECT inserted.*, target.* FROM inserted, target")
-            )
-            self.assertEqual(params[0], "Numb legs")
-            self.assertEqual(sql.count("%s"), len(params))
-        else:
-            self.assertIsNone(statement)  # SQLite: the insert, then move()
-        for other in [
-            dataclasses.replace(first, delta=-1),
-            dataclasses.replace(first, day=first.day - datetime.timedelta(days=1)),
-            None,
-        ]:
-            with self.subTest(other):
-                self.assertIsNone(tally.counted_insert(insert, [], other))
 
     def test_a_status_change_that_keeps_the_count_writes_no_counter(self):
         page, yes = make_page("Numb legs"), choice(default_poll(), "Yes")

@@ -36,9 +36,9 @@ from polls.models import (
     Sentiment,
     SiteDailyCount,
 )
-from polls.services import record_follow_up, record_vote, set_triage_status
-from polls.testing import make_page, make_poll
-from polls.tests.test_tally import START, on
+from polls.testing import START, make_page, make_poll, today_is
+from polls.triage import set_triage_status
+from polls.voting.services import record_follow_up, record_vote
 
 READERS = [f"reader-{n}" for n in range(6)]
 sentiments = st.sampled_from(Sentiment.values)
@@ -73,7 +73,7 @@ class CounterMachine(RuleBasedStateMachine):
     def vote(self, data, reader):
         page = data.draw(st.sampled_from(self.pages))
         choice = data.draw(st.sampled_from(self.choices()))
-        with on(self.today):
+        with today_is(self.today):
             record_vote(page=page, choice=choice, reader_key=reader)
 
     @precondition(lambda self: Response.objects.exclude(page=None).exists())
@@ -81,7 +81,7 @@ class CounterMachine(RuleBasedStateMachine):
     def follow_up(self, data, reasons):
         response = data.draw(st.sampled_from(list(Response.objects.exclude(page=None))))
         if response.choice.is_negative:
-            with on(self.today):
+            with today_is(self.today):
                 record_follow_up(
                     page=response.page,
                     poll=response.poll,
@@ -94,7 +94,7 @@ class CounterMachine(RuleBasedStateMachine):
     @rule(data=st.data(), status=st.sampled_from(["new", "reviewed", "spam"]))
     def triage(self, data, status):
         response = data.draw(st.sampled_from(list(Response.objects.order_by("pk"))))
-        with on(self.today):
+        with today_is(self.today):
             set_triage_status(response, status)
 
     @precondition(lambda self: self.choices())
@@ -148,7 +148,7 @@ class CounterMachine(RuleBasedStateMachine):
 
     @rule()
     def rebuild(self):
-        with on(self.today):
+        with today_is(self.today):
             tally.rebuild()
 
     @rule(days=st.integers(min_value=1, max_value=40))
@@ -157,7 +157,7 @@ class CounterMachine(RuleBasedStateMachine):
 
     @invariant()
     def counters_equal_a_recount(self):
-        with on(self.today):
+        with today_is(self.today):
             assert tally.differences() == []
             daily = DailyCount.objects.totals()
             total = PageTotal.objects.totals(count="total")

@@ -18,10 +18,10 @@ from django.test import RequestFactory
 from django.utils.translation import trans_real
 
 import polls
-from polls.forms import comment_length_message
 from polls.models import PollSettings
-from polls.retries import UNAVAILABLE_MESSAGE
 from polls.testing import FOLLOW_UP_URL, SAME_ORIGIN, VoteTestCase, render_widget
+from polls.voting.forms import comment_length_message
+from polls.voting.retries import UNAVAILABLE_MESSAGE
 
 TEMPLATES = Path(polls.__file__).parent / "templates" / "polls"
 MARKED = re.compile(r"⟪.*?⟫", re.S)

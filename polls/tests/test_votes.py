@@ -3,6 +3,7 @@
 from http import HTTPStatus
 
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from polls.models import Response
 from polls.testing import (
@@ -169,3 +170,16 @@ class QueryBudgetTests(VoteTestCase):
         # left, the update, COMMIT.
         with self.assertNumQueries(14 if postgres else 13):
             self.vote(self.no, js=True)
+
+    def test_a_first_vote_on_sqlite_logs_each_statement(self):
+        if connection.vendor != "sqlite":
+            self.skipTest("SQLite runs a first answer's statements one by one")
+        with CaptureQueriesContext(connection) as queries:
+            self.assertEqual(self.vote(self.yes, js=True).status_code, 200)
+        statements = [
+            query["sql"].split(" (")[0]
+            for query in queries
+            if "SAVEPOINT" not in query["sql"]
+        ]
+        self.assertEqual(len(statements), 5)  # lookup, insert, three counters
+        self.assertIn('INSERT INTO "polls_response"', statements)

@@ -14,20 +14,25 @@ from urllib.parse import urlencode
 
 from django.test import override_settings
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
-from django.urls import reverse
 from hypothesis import event, given
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
-from polls.forms import ANCHOR_PATTERN, count_characters
 from polls.models import COMMENT_MAX_LENGTH, DailyCount, Reason, Response
 from polls.models.response import looks_personal
-from polls.readers import reader_key
-from polls.testing import BROWSER, default_poll, make_page, make_poll
-from polls.tests.test_services import assert_counters_match_rows
+from polls.testing import (
+    BROWSER,
+    FOLLOW_UP_URL,
+    SAME_ORIGIN,
+    VOTE_URL,
+    assert_counters_match_rows,
+    default_poll,
+    make_page,
+    make_poll,
+)
+from polls.voting.forms import ANCHOR_PATTERN, count_characters
+from polls.voting.readers import reader_key
 
-VOTE_URL = reverse("polls:vote")
-FOLLOW_UP_URL = reverse("polls:follow_up")
 READER = "propertyreader".ljust(40, "x")
 FORM = "application/x-www-form-urlencoded"
 FIELDS = ["page", "poll", "choice", "anchor", "website"]
@@ -50,7 +55,6 @@ headers = st.fixed_dictionaries(
         "HTTP_ACCEPT": st.sampled_from(["application/json", "text/html", "*/*", None]),
     }
 ).map(lambda values: {k: v for k, v in values.items() if v is not None})
-SAME_ORIGIN = {"HTTP_ORIGIN": "http://testserver", "HTTP_USER_AGENT": BROWSER}
 # Mostly a browser on this site, so most bodies get as far as the parser.
 mostly_same_origin = st.one_of(
     st.just(SAME_ORIGIN),

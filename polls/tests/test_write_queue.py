@@ -6,8 +6,8 @@ import unittest
 from django.db import connection, transaction
 from django.test import TransactionTestCase
 
-from polls import write_queue
 from polls.models import Poll
+from polls.voting import write_queue
 
 ON_SQLITE = connection.vendor == "sqlite"
 

@@ -1,6 +1,6 @@
 """Reader comments: a listing editors triage, one status at a time.
 
-A status is only ever changed through ``polls.services.set_triage_status``,
+A status is only ever changed through ``polls.triage.set_triage_status``,
 so marking a response as spam takes it out of every count (and back).
 Responses are never added, copied or deleted here: the viewset only routes
 the listing, the edit form and the quick triage buttons.
@@ -40,7 +40,7 @@ from polls.menu import ResultsMenuItem
 from polls.models import Poll, Response, TriageStatus
 from polls.panels import ResponseDetailsPanel
 from polls.permissions import results_permission_policy
-from polls.services import set_triage_status
+from polls.triage import set_triage_status
 from polls.views.access import ResultsPermissionMixin
 from polls.views.export import SafeSpreadsheetExportMixin
 

@@ -1,18 +1,18 @@
 """The vote endpoint: a reader's answer to a poll, from the widget's form.
 
 The shared protection (same origin, rate limits, robots, retries) is
-``polls.views.protection``; which page, poll and choice may be answered is
-``polls.services``'s to say. See polls/README.md, "How a vote travels".
+``polls.voting.views.protection``; which page, poll and choice may be answered is
+``polls.voting.services``'s to say. See polls/README.md, "How a vote travels".
 """
 
 from django.http import HttpResponse
 from wagtail.models import Page
 
-from polls.forms import VoteData
 from polls.models import Choice
-from polls.services import vote
-from polls.views.protection import PollPostView
-from polls.views.replies import answer_json, as_id, return_anchor
+from polls.voting.forms import VoteData
+from polls.voting.services import vote
+from polls.voting.views.protection import PollPostView
+from polls.voting.views.replies import answer_json, as_id, return_anchor
 
 THANKS = "Thank you for your feedback."
 

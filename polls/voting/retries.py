@@ -7,7 +7,7 @@ refusing connections for the few seconds it takes to restart.
 
 ``with_database_retries`` runs the work again on a fresh connection after a
 short pause, as long as the failures come quickly. That is safe because
-``polls.services.record_vote`` is idempotent: a retried first vote finds the
+``polls.voting.services.record_vote`` is idempotent: a retried first vote finds the
 reader's row (the unique constraint saw to it) and is "unchanged", a retried
 change finds the answer already changed. When the database stays away, it
 raises ``DatabaseUnavailable`` and the view answers 503 with ``Retry-After``:

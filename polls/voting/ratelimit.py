@@ -1,16 +1,20 @@
 """Fixed-window rate limits kept in the cache (Redis in production).
 
 A vote is counted against several limits at once (its reader and its
-network), so ``hits`` counts them together: on Redis in one round trip (a
-pipeline of ``SET … NX EX`` and ``INCR`` per counter), elsewhere through the
+network), so ``hits`` counts them together: on django-redis's cache in one
+round trip (a pipeline of ``SET … NX EX`` and ``INCR`` per counter, on the
+client ``django_redis.get_redis_connection`` gives), elsewhere through the
 cache's own ``incr``, which needs no ``add`` once the window's counter exists.
+A cache that forgives an outage answers ``None``; such a counter counts
+nothing, so readers can still vote while the cache is away.
 """
 
 import logging
 import time
 
 from django.core.cache import DEFAULT_CACHE_ALIAS, caches
-from django.core.cache.backends.redis import RedisCache
+from django_redis import get_redis_connection
+from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +43,7 @@ def hits(*limits):
         )
     counts = _increment([(key, timeout) for key, timeout, _, _ in counters])
     return max(
-        (ends - now if count > limit else 0)
+        (ends - now if count is not None and count > limit else 0)
         for count, (_, _, limit, ends) in zip(counts, counters, strict=True)
     )
 
@@ -47,21 +51,23 @@ def hits(*limits):
 def _increment(counters):
     """Add one to each ``(key, timeout)`` counter, creating it at 0 first."""
     cache = caches[DEFAULT_CACHE_ALIAS]
-    if isinstance(cache, RedisCache):
-        counts = _increment_on_redis(cache, counters)
+    try:
+        client = get_redis_connection(DEFAULT_CACHE_ALIAS)
+    except NotImplementedError:  # not django-redis
+        client = None
+    if client is not None:
+        counts = _increment_on_redis(cache, client, counters)
         if counts is not None:
             return counts
     return [_increment_one(cache, key, timeout) for key, timeout in counters]
 
 
-def _increment_on_redis(cache, counters):
+def _increment_on_redis(cache, client, counters):
     """Every counter in one round trip; None if Redis failed (the cache's own
     methods then decide what a failure means)."""
-    from redis.exceptions import RedisError
-
     keys = [(cache.make_and_validate_key(key), timeout) for key, timeout in counters]
     try:
-        pipeline = cache._cache.get_client(write=True).pipeline(transaction=False)
+        pipeline = client.pipeline(transaction=False)
         for key, timeout in keys:
             pipeline.set(key, 0, ex=timeout, nx=True)
             pipeline.incr(key)

@@ -1,13 +1,13 @@
 """What both public POST endpoints (vote, follow-up) share.
 
 The pages that hold the poll's form are cached and the same for every
-reader, so there is no CSRF token: ``polls.origin`` checks the request is
+reader, so there is no CSRF token: ``polls.voting.origin`` checks the request is
 same-origin instead (see its docstring and polls/README.md). Then come the
 reader cookie, the rate limits and the robot filter; only then the form,
 and the endpoint's own work, retried while the database is away.
 
 Which page, poll and choice the ids name, and whether they may be answered,
-is for ``polls.services`` to say: the endpoints only turn its refusals
+is for ``polls.voting.services`` to say: the endpoints only turn its refusals
 (``VoteRefused``) into 4xx answers.
 """
 
@@ -23,17 +23,18 @@ from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
-from polls import conf, readers
-from polls.origin import is_same_origin
-from polls.ratelimit import hits
-from polls.retries import (
+from polls import conf
+from polls.voting import readers
+from polls.voting.origin import is_same_origin
+from polls.voting.ratelimit import hits
+from polls.voting.retries import (
     RETRY_AFTER,
     UNAVAILABLE_MESSAGE,
     DatabaseUnavailable,
     with_database_retries,
 )
-from polls.services import VoteRefused
-from polls.views.replies import unavailable_json, wants_json
+from polls.voting.services import VoteRefused
+from polls.voting.views.replies import unavailable_json, wants_json
 
 # What Django raises for a body it cannot read as a form: a malformed
 # multipart body, a charset other than UTF-8, too much data or too many fields.

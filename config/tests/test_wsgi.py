@@ -1,24 +1,19 @@
-"""The site's WSGI application (core.handlers), driven as gunicorn drives it.
+"""The site's WSGI application (``config.wsgi``), driven as gunicorn drives it.
 
-Django's test client always uses the usual middleware stack, so these tests
-call the application with WSGI environments of their own.
+Django's test client builds its own handler, so these tests call the
+application gunicorn serves with WSGI environments of their own: a vote
+answered through it carries the site's headers and no session or CSRF cookie.
 """
 
 import contextlib
-from unittest import mock
 
-from django.conf import settings
-from django.contrib.sessions.middleware import SessionMiddleware
-from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
-from django.test import RequestFactory, TestCase
+from django.test import RequestFactory
 
-from core import handlers
+from config.wsgi import application as APPLICATION
 from polls.models import Response
 from polls.testing import JSON, SAME_ORIGIN, VOTE_URL, VoteTestCase
-
-APPLICATION = handlers.build_application()
 
 
 @contextlib.contextmanager
@@ -51,7 +46,7 @@ def call(request, application=APPLICATION):
     return int(started["status"].split()[0]), headers, body
 
 
-class PollEndpointHandlerTests(VoteTestCase):
+class WSGIApplicationTests(VoteTestCase):
     def setUp(self):
         super().setUp()
         self.factory = RequestFactory()
@@ -59,9 +54,6 @@ class PollEndpointHandlerTests(VoteTestCase):
     def post_vote(self, **extra):
         data = {"page": self.page.pk, "poll": self.poll.pk, "choice": self.yes.pk}
         return call(self.factory.post(VOTE_URL, data, **extra))
-
-    def test_the_endpoints_share_one_prefix(self):
-        self.assertEqual(handlers.poll_endpoint_prefix(), "/polls/")
 
     def test_a_vote_is_stored_and_answered_with_the_sites_headers(self):
         status, headers, body = self.post_vote(**SAME_ORIGIN, **JSON)
@@ -103,59 +95,8 @@ class PollEndpointHandlerTests(VoteTestCase):
         self.assertEqual(status, 404)
         self.assertIn(b"Page not found", body)
 
-    def test_other_requests_take_the_whole_stack(self):
-        # The login page's CSRF cookie is set by CsrfViewMiddleware, which
-        # only the site's own stack has.
+    def test_other_forms_keep_the_csrf_cookie(self):
         status, headers, _body = call(self.factory.get("/admin/login/"))
 
         self.assertEqual(status, 200)
         self.assertIn("csrftoken=", " ".join(headers["set-cookie"]))
-
-
-class DispatchTests(TestCase):
-    def test_poll_endpoints_and_only_they_go_to_the_short_stack(self):
-        with (
-            mock.patch.object(
-                handlers.PollEndpointHandler, "__call__", return_value=[b"short"]
-            ),
-            mock.patch.object(handlers, "get_wsgi_application") as site,
-        ):
-            site.return_value.return_value = [b"site"]
-            application = handlers.build_application()
-
-            self.assertEqual(
-                application({"PATH_INFO": "/polls/vote/"}, None), [b"short"]
-            )
-            self.assertEqual(application({"PATH_INFO": "/polls"}, None), [b"site"])
-            self.assertEqual(application({"PATH_INFO": "/"}, None), [b"site"])
-
-    def test_the_short_stack_leaves_out_the_sites_other_middleware(self):
-        request = RequestFactory().get("/polls/no-such-thing/")
-        for handler, runs in (
-            (WSGIHandler, True),
-            (handlers.PollEndpointHandler, False),
-        ):
-            with (
-                self.subTest(handler=handler.__name__),
-                mock.patch.object(
-                    SessionMiddleware, "process_response", side_effect=lambda r, s: s
-                ) as session,
-            ):
-                call(request, handler())
-                self.assertEqual(session.called, runs)
-
-    def test_building_the_short_stack_leaves_the_settings_as_they_were(self):
-        before = list(settings.MIDDLEWARE)
-
-        handlers.PollEndpointHandler()
-
-        self.assertEqual(settings.MIDDLEWARE, before)
-
-
-class PollEndpointMiddlewareTests(TestCase):
-    def test_it_is_the_sites_middleware_in_the_sites_order(self):
-        site = settings.MIDDLEWARE
-        short = settings.POLL_ENDPOINT_MIDDLEWARE
-
-        self.assertTrue(set(short) <= set(site))
-        self.assertEqual(short, [name for name in site if name in short])

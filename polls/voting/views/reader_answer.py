@@ -8,9 +8,9 @@ from django.http import JsonResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views import View
 
-from polls import reader_state
-from polls.retries import DatabaseUnavailable, with_database_retries
-from polls.views.replies import answer_json, as_id, unavailable_json
+from polls.voting import reader_state
+from polls.voting.retries import DatabaseUnavailable, with_database_retries
+from polls.voting.views.replies import answer_json, as_id, unavailable_json
 
 
 class ReaderAnswerView(View):

@@ -83,7 +83,7 @@ class VoteData:
 
     A vote is the one write readers make, and building a Django form for it
     (each instance deep-copies its fields, then binds and cleans each one)
-    was a sixth of its time in process. ``VoteForm`` has no ``clean``
+    cost more than most of the vote's own work. ``VoteForm`` has no ``clean``
     methods, so cleaning each of its fields directly keeps its rules and
     messages exactly; this offers what the vote view uses of a form.
     """

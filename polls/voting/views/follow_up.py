@@ -13,17 +13,17 @@ from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from wagtail.models import Page
 
-from polls.forms import FollowUpForm
 from polls.models import Choice, PollSettings
-from polls.services import (
+from polls.voting.forms import FollowUpForm
+from polls.voting.services import (
     AnswerNeeded,
     VoteRefused,
     live_page,
     open_poll,
     record_follow_up,
 )
-from polls.views.protection import PollPostView
-from polls.views.replies import answer_json, as_id, return_anchor, wants_json
+from polls.voting.views.protection import PollPostView
+from polls.voting.views.replies import answer_json, as_id, return_anchor, wants_json
 from polls.widget import widget_context
 
 

@@ -12,8 +12,8 @@ import re
 
 from django.http import JsonResponse
 
-from polls.forms import ANCHOR_PATTERN
-from polls.retries import RETRY_AFTER, UNAVAILABLE_MESSAGE
+from polls.voting.forms import ANCHOR_PATTERN
+from polls.voting.retries import RETRY_AFTER, UNAVAILABLE_MESSAGE
 
 
 def wants_json(request):

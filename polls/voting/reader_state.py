@@ -14,8 +14,8 @@ requests for which ``is_requested`` is true.
 
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from polls import readers
 from polls.models import Response
+from polls.voting import readers
 
 STATE_PARAMS = ("answered", "follow_up")
 

@@ -3,8 +3,8 @@
 SQLite lets one writer in at a time. A writer that finds the database
 locked sleeps in SQLite's busy handler and looks again 1 ms later, then 2,
 5, 10 ms… A vote holds the lock for about 0.3 ms, so a worker that had to
-wait slept well past the moment it could have gone on: with two gunicorn
-workers voting, a quarter of the machine's CPU stood idle in ``make bench``.
+wait slept well past the moment it could have gone on, and the CPU stood
+idle meanwhile.
 
 So ``atomic`` first takes an exclusive ``flock`` on a file beside the
 database (``<database>-queue``). A waiting worker sleeps in the kernel and
