@@ -197,9 +197,10 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 ROUTE_CACHE_ENABLED = True
 FRAGMENT_CACHE_ENABLED = True
 PAGE_CACHE_TIMEOUT = 3600
-# How far apart the clocks of servers sharing the page cache may be (seconds):
-# a page rendered that soon after a change to it is not kept (core.cache_tags).
-PAGE_CACHE_CLOCK_MARGIN = 0.05
+# How far apart the clocks of servers sharing the page cache (Redis) may be,
+# in seconds: a page rendered that soon after a change to it is not trusted
+# (core.cache_tags). One server has one clock: 0. Several: their NTP bound.
+PAGE_CACHE_CLOCK_MARGIN = float(os.environ.get("PAGE_CACHE_CLOCK_MARGIN", "0"))
 PAGE_MAX_AGE = 60
 # URLs per sitemap file (the protocol allows 50,000): articles.sitemaps.
 SITEMAP_URLS_PER_FILE = 10_000

@@ -69,8 +69,6 @@ PAGE_CACHE_ENABLED = False
 POLLS_ATTENTION_CACHE_SECONDS = 0
 ROUTE_CACHE_ENABLED = False
 FRAGMENT_CACHE_ENABLED = False
-# One machine, one clock: a page rendered right after a change is kept.
-PAGE_CACHE_CLOCK_MARGIN = 0
 
 # The test client logs in without a request, which django-axes refuses;
 # the lockout tests switch it on themselves.
