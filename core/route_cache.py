@@ -1,4 +1,4 @@
-"""Remember where Wagtail's routing led, so a page read costs one query, not six.
+"""Remember where Wagtail's routing led, so a page read skips the tree walk.
 
 Wagtail routes a URL by walking the tree one slug at a time, a query or two
 per level. This middleware stores each successful route (the page's type
@@ -7,24 +7,14 @@ ancestors (``core.cache_tags``), so the route is forgotten the moment the
 page or an ancestor is published, moved or deleted. On the next request for
 the same host and path it loads just that page and hands the route to
 Wagtail's own ``serve`` view, which then runs exactly as usual (view
-restrictions, hooks, serve()).
+restrictions, hooks, ``serve()``).
 
-It also remembers whether the page or an ancestor has a view restriction
-(privacy setting). For the usual public page it then hands Wagtail an empty
-list of restrictions instead of letting its check ask the database again
-(two queries, a quarter of an uncached article's time). Changing a privacy
-setting bumps the restricted page's tags (``core.signal_handlers``).
-
-And it remembers the Wagtail site the route was found in, and hands it to
-Wagtail the way Wagtail keeps it (``request._wagtail_site``), so
-``Site.find_for_request`` (asked by ``{% wagtailpagecache %}`` and the
-templates' ``{% wagtail_site %}``) need not look it up again: that lookup
-costs more than the rest of a cached page's queries. Editing a site bumps
-every tag's common ``site`` tag.
-
-Three private details of Wagtail 7.4 are used: ``request._wagtail_route_for_request``,
-``request._wagtail_site`` and ``page.get_view_restrictions``.
-``core/tests/test_route_cache.py`` fails if an upgrade changes any of them.
+It hands the route over where Wagtail keeps the route it found for a request
+(``request._wagtail_route_for_request``, named in the docstring of
+``Page.find_for_request``), the one framework detail the site relies on
+here: without it an uncached article (fragments cached, page cache off)
+takes 2 to 3 times as long (docs/architecture.md). ``core/tests/
+test_route_cache.py`` fails if an upgrade changes how Wagtail reads it.
 """
 
 import hashlib
@@ -32,7 +22,6 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from wagtail import views as wagtail_views
-from wagtail.models import PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
 from core import cache_tags, page_cache
@@ -46,8 +35,6 @@ class StoredRoute:
     page_id: int
     args: tuple
     kwargs: dict
-    restricted: bool
-    site: Site
 
 
 def _key(request):
@@ -84,7 +71,6 @@ class RouteCacheMiddleware:
             cache_tags.started_at(request)
         else:
             request._wagtail_route_for_request = route
-            request._wagtail_site = stored.site
         return None
 
     @staticmethod
@@ -94,9 +80,6 @@ class RouteCacheMiddleware:
             page = model.objects.get(pk=stored.page_id, live=True)
         except (AttributeError, model.DoesNotExist):
             return None
-        if not stored.restricted:
-            # Wagtail's privacy check iterates this; there is nothing to find.
-            page.get_view_restrictions = PageViewRestriction.objects.none
         return RouteResult(page, args=stored.args, kwargs=stored.kwargs)
 
     @staticmethod
@@ -105,20 +88,11 @@ class RouteCacheMiddleware:
         if route is None or route[0] is None:
             return
         page, args, kwargs = route
-        restricted = page.get_view_restrictions().exists()
-        site = Site.find_for_request(request)  # found while routing, not queried again
         started = cache_tags.started_at(request)
         tags = frozenset({cache_tags.SITE, *cache_tags.for_page(page)})
         cache_tags.register(tags, started)
         stored = StoredRoute(
-            started,
-            tags,
-            page.content_type_id,
-            page.pk,
-            tuple(args),
-            dict(kwargs),
-            restricted,
-            site,
+            started, tags, page.content_type_id, page.pk, tuple(args), dict(kwargs)
         )
         page_cache.cache().set(
             request._route_cache_key, stored, timeout=page_cache.timeout()

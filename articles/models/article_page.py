@@ -199,6 +199,8 @@ class ArticlePage(PollPageMixin, Page):
         permissions = [
             ("view_reviews_due", "Can view the reviews-due report"),
         ]
+        # Reviews due reads the articles in the order of their next review.
+        indexes = [models.Index(fields=["next_review_due"], name="article_review_due")]
 
     def clean(self):
         super().clean()

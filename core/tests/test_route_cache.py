@@ -5,8 +5,7 @@ from django.db import connection
 from django.test import RequestFactory, TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail import views as wagtail_views
-from wagtail import wagtail_hooks as wagtail_core_hooks
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction
 from wagtail.url_routing import RouteResult
 
 from articles.models import Topic
@@ -32,17 +31,6 @@ class RouteCacheTests(TestCase):
         self.assertEqual(first.content, second.content)
         self.assertLessEqual(warm, cold - 3)
         self.assertEqual(second.context["page"], self.article)
-
-    def test_a_remembered_route_brings_its_site(self):
-        self.client.get(self.article.url)
-        with CaptureQueriesContext(connection) as captured:
-            response = self.client.get(self.article.url)
-        self.assertFalse(
-            [q for q in captured.captured_queries if "wagtailcore_site" in q["sql"]]
-        )
-        self.assertEqual(
-            response.context["request"]._wagtail_site.hostname, "localhost"
-        )
 
     def test_private_pages_are_still_checked_on_a_remembered_route(self):
         PageViewRestriction.objects.create(
@@ -101,20 +89,3 @@ class WagtailInternalsTests(TestCase):
         self.assertIs(Page.route_for_request(request, "/somewhere/else/"), route)
         page, args, kwargs = route
         self.assertEqual((page, args, kwargs), (self.article, ("a",), {"b": 1}))
-
-    def test_the_privacy_check_asks_get_view_restrictions_and_nothing_else(self):
-        signature = inspect.signature(Page.get_view_restrictions)
-        self.assertEqual(list(signature.parameters), ["self"])
-        self.assertTrue(hasattr(self.article.get_view_restrictions(), "exists"))
-        source = inspect.getsource(wagtail_core_hooks.check_view_restrictions)
-        self.assertIn("restrictions = page.get_view_restrictions()", source)
-        self.assertIn("for restriction in restrictions:", source)
-
-    def test_find_for_request_reuses_the_site_left_on_the_request(self):
-        source = inspect.getsource(Site.find_for_request)
-        self.assertIn('if not hasattr(request, "_wagtail_site"):', source)
-        self.assertIn("return request._wagtail_site", source)
-        request = RequestFactory().get("/", HTTP_HOST="elsewhere.example")
-        site = Site(hostname="remembered.example", port=80, site_name="Remembered")
-        request._wagtail_site = site
-        self.assertIs(Site.find_for_request(request), site)
