@@ -43,3 +43,19 @@ def postgres_backend_pids():
             "WHERE datname = current_database() AND pid <> pg_backend_pid()"
         ).fetchall()
     return [pid for (pid,) in rows]
+
+
+def ensure_database(name, recreate=False):
+    """Make sure database ``name`` exists on the server (afresh if ``recreate``)."""
+    code = (
+        "import psycopg, sys\n"
+        "name, recreate = sys.argv[2], sys.argv[3] == '1'\n"
+        "with psycopg.connect(sys.argv[1] + '/postgres', autocommit=True) as c:\n"
+        "    if recreate:\n"
+        "        c.execute(f'DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)')\n"
+        "    query = 'SELECT 1 FROM pg_database WHERE datname = %s'\n"
+        "    if not c.execute(query, [name]).fetchone():\n"
+        "        c.execute(f'CREATE DATABASE \"{name}\"')\n"
+    )
+    command = [PYTHON, "-c", code, POSTGRES_SERVER, name, "1" if recreate else "0"]
+    subprocess.run(command, check=True)

@@ -15,7 +15,9 @@ Scenarios, each reported as a ratio of the first:
               the static file just before it (``--repeat N``: N such pairs,
               the median);
 5. reports  - the "Article helpfulness" report and the dashboard panel with
-              1,000 and with 1,000,000 votes over 1,000 articles.
+              1,000 and with 1,000,000 votes over 1,000 articles;
+6. content  - pages at 1,000 and 100,000 articles, a newsroom's day through
+              the page cache, and a bulk import (bench/content_scale.py).
 """
 
 import argparse
@@ -25,6 +27,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from bench import content_scale
 from bench.measure import wrk
 from bench.postgres import (
     POSTGRES_URL,
@@ -50,7 +53,7 @@ ARTICLE = "/articles/why-does-my-leg-go-numb-when-i-run/"
 RESULTS = ROOT / "bench" / "results" / "latest.json"
 # The scenarios `--rows` can pick; static is always measured (every rate is
 # a ratio of it).
-ROWS = ("static", "cached", "uncached", "votes", "reports")
+ROWS = ("static", "cached", "uncached", "votes", "reports", "content")
 
 
 def say(message):
@@ -149,6 +152,11 @@ def run(args):
                 scenarios["votes_postgres"] = vote_rows(
                     server, pg_env, args, database_pids=postgres_backend_pids
                 )
+    if "content" in rows:
+        say("6. content: a newsroom's size, day and import")
+        scenarios["content"] = content_scale.run(
+            rebuild=args.rebuild_content, skip_postgres=args.skip_postgres
+        )
     return results
 
 
@@ -188,6 +196,11 @@ def main(argv=None):
         "all); static is always run. `--rows votes` measures only the votes.",
     )
     parser.add_argument(
+        "--rebuild-content",
+        action="store_true",
+        help="build the content rows' sites afresh instead of reusing them",
+    )
+    parser.add_argument(
         "--reports-only",
         action="store_true",
         help="time only the editors' views (scenario 5); writes no results file",
@@ -203,6 +216,8 @@ def main(argv=None):
         )
     results = run(args)
     text = table(results)
+    if "content" in results["scenarios"]:
+        text += "\n\n" + "\n".join(content_scale.lines(results["scenarios"]["content"]))
     say("\n" + text)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps({**results, "table": text}, indent=2))

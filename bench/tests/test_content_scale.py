@@ -1,0 +1,33 @@
+from bench import content_scale
+
+
+def row(ms, queries):
+    return {"path": "/", "ms": ms, "queries": queries}
+
+
+def test_each_page_gives_both_times_their_ratio_and_both_query_counts():
+    sites = {
+        "1k": {"home": row(20.0, 14), "search": row(50.0, 17)},
+        "100k": {"home": row(25.0, 14), "search": row(90.0, 18)},
+    }
+    home, search = content_scale.page_rows("SQLite", sites)[2:]
+    assert home.split() == ["home", "20.0", "25.0", "1.25x", "14", "/", "14"]
+    assert search.endswith("<-")  # 1.8x and one more query: not flat
+    assert "1.80x" in search
+
+
+def test_the_newsroom_and_import_lines_say_their_goals():
+    results = {
+        "SQLite": {"1k": {"home": row(20.0, 14)}, "100k": {"home": row(21.0, 14)}},
+        "newsroom": {
+            "requests": 10_000,
+            "articles": 1_000,
+            "global": {"hit_rate": 0.52, "publishes": 60},
+            "targeted": {"hit_rate": 0.953, "publishes": 60},
+        },
+        "import_s": 95.0,
+    }
+    text = "\n".join(content_scale.lines(results))
+    assert "52.0% with one generation, 95.3% with cache tags (goal 95%)" in text
+    assert "1,000 files in 95 s, 10.5 articles a second (goal: 120 s)" in text
+    assert "PostgreSQL" not in text
