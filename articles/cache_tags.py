@@ -5,7 +5,8 @@ Core tags every served page with itself and its ancestors. Articles add:
 - ``topic:<id>``: a topic's name, slug and description, wherever shown;
 - ``filed:<id>``: which articles are published under a topic, which the
   topic's pages list and the related articles of every article filed there
-  are chosen from;
+  are chosen from (a part of the article's page of its own, so the article
+  itself is not dropped: ``articles.views.related``);
 - ``contributor:<id>``: an author or reviewer, on the articles they sign;
 - ``poll:<id>``: a poll's question and choices, on the pages showing it
   (``poll:default`` for pages showing their site's default poll);
@@ -62,14 +63,15 @@ def for_article(article):
 
 
 def for_topics(topics):
-    """An article's topic links, and its related articles chosen from them."""
-    return {topic(item.pk) for item in topics} | {filed(item.pk) for item in topics}
+    """An article's topic links."""
+    return {topic(item.pk) for item in topics}
 
 
-def for_related(related, limit):
-    """The articles a related list shows, and the newest articles if it had
-    to use them (its own topics' ``filed`` tags come with the topic links)."""
+def for_related(related, topics, limit):
+    """A related list: the articles it shows, the articles filed under the
+    topics it is chosen from, and the newest articles if it had to use them."""
     tags = {core_tags.page(item.pk) for item in related}
+    tags |= {filed(item.pk) for item in topics}
     if len(related) < limit or any(not item.shared_topics for item in related):
         tags.add(NEWEST)
     return tags

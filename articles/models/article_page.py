@@ -230,9 +230,6 @@ class ArticlePage(ArticleBodyMixin, PollPageMixin, Page):
         context["topic_links"] = SimpleLazyObject(
             lambda: self.topic_links(topics, request)
         )
-        context["related_articles"] = SimpleLazyObject(
-            lambda: self.related_articles(topics, request)
-        )
         context["review_overdue"] = self.review_is_overdue()
         context["readers_own_page"] = reader_state.is_requested(request)
         return context
@@ -244,7 +241,7 @@ class ArticlePage(ArticleBodyMixin, PollPageMixin, Page):
 
     def related_articles(self, topics, request, limit=3):
         related = list(ArticlePage.objects.related_to(self, topics, limit=limit))
-        cache_tags.add(request, *article_tags.for_related(related, limit))
+        cache_tags.add(request, *article_tags.for_related(related, topics, limit))
         return related
 
     def topic_links(self, topics, request):

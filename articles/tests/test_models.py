@@ -5,6 +5,7 @@ from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.test import TestCase
+from django.urls import reverse
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 from wagtail.test.utils import WagtailPageTestCase
@@ -304,3 +305,32 @@ class ArticlePageTrustTests(TestCase):
         self.assertRedirects(
             response, "/articles/new-name/", status_code=HTTPStatus.MOVED_PERMANENTLY
         )
+
+
+class RelatedPartTests(TestCase):
+    """The related articles are a part of the article's page with its own view."""
+
+    @classmethod
+    def setUpTestData(cls):
+        index = make_index()
+        topic = Topic.objects.create(name="Nerves", slug="nerves")
+        cls.article = make_article(index, title="Numb legs", topics=[topic])
+        cls.other = make_article(index, title="Numb arms", topics=[topic])
+
+    def test_the_part_lists_the_related_articles(self):
+        response = self.client.get(reverse("articles:related", args=[self.article.pk]))
+        self.assertContains(response, "Numb arms")
+        self.assertIn("public", response["Cache-Control"])
+
+    def test_an_unknown_or_unpublished_article_has_no_related_articles(self):
+        self.other.unpublish()
+        for pk in (self.other.pk, 999999):
+            with self.subTest(pk=pk):
+                response = self.client.get(reverse("articles:related", args=[pk]))
+                self.assertEqual(response.status_code, 200)
+                self.assertNotContains(response, "Related articles")
+
+    def test_the_article_page_carries_the_part(self):
+        response = self.client.get(self.article.url)
+        self.assertContains(response, 'id="related"')
+        self.assertNotContains(response, "<!--include:")

@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.csp.ContentSecurityPolicyMiddleware",
+    "core.includes.IncludeMiddleware",
     "core.page_cache.PageCacheMiddleware",
     "polls.voting.reader_state.ReaderStateMiddleware",
     "core.database_outage.DatabaseOutageMiddleware",

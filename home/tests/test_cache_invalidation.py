@@ -76,6 +76,13 @@ class InvalidationTests(TestCase):
             with self.subTest(kept=name):
                 self.assertTrue(self.cached(self.pages[name]), name)
 
+    def assert_related_lists(self, name, title, listed=True):
+        """The page stays cached; its related part (its own view) changes."""
+        response = self.client.get(self.pages[name])
+        self.assertEqual(response["X-Page-Cache"], "hit", name)
+        related = response.content.decode().split('id="related"', 1)[-1]
+        (self.assertIn if listed else self.assertNotIn)(title, related)
+
     def publish(self, page, **changes):
         page.refresh_from_db()  # as the editor finds it: children and all
         for field, value in changes.items():
@@ -85,7 +92,9 @@ class InvalidationTests(TestCase):
     # Publishing a new article
     def test_publishing_drops_its_listings_home_feed_sitemap_and_topic(self):
         make_article(self.a, title="Numb feet", topics=[self.t1])
-        self.assert_dropped("a", "a topic 1", "home", "feed", "sitemap", "a1", "a3")
+        self.assert_dropped("a", "a topic 1", "home", "feed", "sitemap")
+        self.assert_related_lists("a1", "Numb feet")
+        self.assert_related_lists("a3", "Numb feet")
 
     def test_publishing_keeps_other_sections_and_topics(self):
         make_article(self.a, title="Numb feet", topics=[self.t1])
@@ -94,7 +103,8 @@ class InvalidationTests(TestCase):
     # Unpublishing
     def test_unpublishing_drops_the_article_and_what_lists_it(self):
         self.a1.unpublish()
-        self.assert_dropped("a1", "a", "a topic 1", "home", "feed", "sitemap", "a3")
+        self.assert_dropped("a1", "a", "a topic 1", "home", "feed", "sitemap")
+        self.assert_related_lists("a3", "Numb legs", listed=False)
 
     def test_unpublishing_keeps_other_sections(self):
         self.a1.unpublish()
@@ -112,7 +122,8 @@ class InvalidationTests(TestCase):
     # Deleting
     def test_deleting_drops_the_article_and_what_lists_it(self):
         self.a1.delete()
-        self.assert_dropped("a1", "a", "a topic 1", "home", "feed", "sitemap", "a3")
+        self.assert_dropped("a1", "a", "a topic 1", "home", "feed", "sitemap")
+        self.assert_related_lists("a3", "Numb legs", listed=False)
 
     def test_deleting_keeps_other_sections(self):
         self.a1.delete()
@@ -121,7 +132,8 @@ class InvalidationTests(TestCase):
     # Renaming an article's slug
     def test_a_slug_rename_drops_the_old_address_and_the_pages_linking_it(self):
         self.publish(self.a1, slug="numb-legs-when-running")
-        self.assert_dropped("a1", "a", "a topic 1", "a3", "sitemap")
+        self.assert_dropped("a1", "a", "a topic 1", "sitemap")
+        self.assert_related_lists("a3", "/numb-legs-when-running/")
 
     def test_a_slug_rename_keeps_other_sections(self):
         self.publish(self.a1, slug="numb-legs-when-running")
