@@ -110,11 +110,13 @@ class IncludeMiddleware:
             part_request.resolver_match = match
             response = match.func(part_request, *match.args, **match.kwargs)
         except (Resolver404, Http404, PermissionDenied):
-            return Part(started, cache_tags.of(part_request), b"")
-        if hasattr(response, "render"):
+            response = None
+        if response is not None and hasattr(response, "render"):
             response.render()
-        html = response.content if response.status_code == 200 else b""
-        return Part(started, cache_tags.of(part_request), html)
+        ok = response is not None and response.status_code == 200
+        tags = cache_tags.of(part_request)
+        cache_tags.register(tags, started)
+        return Part(started, tags, response.content if ok else b"")
 
     @staticmethod
     def remember(kept, key, value):
