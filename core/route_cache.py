@@ -12,19 +12,19 @@ restrictions, hooks, serve()).
 It also remembers whether the page or an ancestor has a view restriction
 (privacy setting). For the usual public page it then hands Wagtail an empty
 list of restrictions instead of letting its check ask the database again
-(two queries, a quarter of an uncached article's time). Changing a privacy
-setting bumps the restricted page's tags (``core.signal_handlers``).
+(two queries). Changing a privacy setting bumps the restricted page's tags
+(``core.signal_handlers``).
 
 And it remembers the Wagtail site the route was found in, and hands it to
 Wagtail the way Wagtail keeps it (``request._wagtail_site``), so
-``Site.find_for_request`` (asked by ``{% wagtailpagecache %}`` and the
-templates' ``{% wagtail_site %}``) need not look it up again: that lookup
-costs more than the rest of a cached page's queries. Editing a site bumps
-every tag's common ``site`` tag.
+``Site.find_for_request`` (asked by the templates' ``{% wagtail_site %}``,
+the site settings and the share cards) need not look it up again, a query
+a request. Editing a site bumps every tag's common ``site`` tag.
 
 Three private details of Wagtail 7.4 are used: ``request._wagtail_route_for_request``,
 ``request._wagtail_site`` and ``page.get_view_restrictions``.
-``core/tests/test_route_cache.py`` fails if an upgrade changes any of them.
+``core/tests/test_route_cache.py`` fails if an upgrade changes any of them;
+docs/architecture.md lists them with what they save.
 """
 
 import hashlib
