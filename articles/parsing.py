@@ -1,6 +1,6 @@
 """Read a plain-text article into structured blocks.
 
-The format is the one the editorial team writes in (see ``demo/``):
+The format is the one the editorial team writes in (see ``home/demo_content/``):
 
 - the first line is the title;
 - paragraphs are separated by blank lines;

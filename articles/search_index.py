@@ -3,8 +3,9 @@
 Wagtail's database backend ranks every match of a query before it returns
 the first ten: on SQLite with a scoring subquery per match, so a word that
 every article has costs time in proportion to the square of the number of
-articles (minutes at 20,000); on PostgreSQL it ranks every match, and its
-typo search compares the query with every article's whole text. A reader's
+articles (docs/performance.md has the figures); on PostgreSQL it ranks
+every match, and its typo search compares the query with every article's
+whole text. A reader's
 search must never tie up a worker, so the search box reads the backend's
 index through this module instead, and never touches more than a fixed
 number of index rows:

@@ -2,8 +2,8 @@
 
 SQLite plans queries from the statistics ``ANALYZE`` stores, and never
 gathers them itself. Without them, a query joining a small table to
-Wagtail's page table may scan every page: at 100,000 articles the footer's
-pages took 137 ms instead of under one. An empty table gets no statistics
+Wagtail's page table may scan every page (the footer's pages, on every
+request; docs/performance.md has the figure). An empty table gets no statistics
 at all, and SQLite then guesses it is large: Wagtail's check for private
 pages (``PageQuerySet.public``, which joins the empty view-restrictions
 table to the pages) scanned every page on each listing. So after ANALYZE,

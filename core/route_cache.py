@@ -13,7 +13,7 @@ It hands the route over where Wagtail keeps the route it found for a request
 (``request._wagtail_route_for_request``, named in the docstring of
 ``Page.find_for_request``), the one framework detail the site relies on
 here: without it an uncached article (fragments cached, page cache off)
-takes 2 to 3 times as long (docs/architecture.md). ``core/tests/
+takes several times as long (docs/performance.md). ``core/tests/
 test_route_cache.py`` fails if an upgrade changes how Wagtail reads it.
 """
 

@@ -1,6 +1,6 @@
 """A stand-in for the TLS-terminating proxy in front of production.
 
-It does what the README's nginx example does: pass every request on to
+It does what the nginx example in docs/operations.md does: pass every request on to
 gunicorn with ``X-Forwarded-Proto: https`` and the reader's address in
 ``X-Real-IP``. Chromium and Lighthouse talk to it as readers talk to nginx,
 so every request (robots.txt, images, the poll's script) goes through it.

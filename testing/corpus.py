@@ -6,7 +6,7 @@ search index, the listings and the sitemap hold what a real site's would.
 
 Three kinds of word matter to the search rows:
 
-- ``COMMON_WORD`` ("numb") is in every article, as the issue's worst case;
+- ``COMMON_WORD`` ("numb") is in every article: the worst case for ranking;
 - each of the ``RARE_WORDS`` is in one article in a thousand;
 - ``TYPO`` matches nothing, and is one letter away from ``COMMON_WORD``.
 """

@@ -276,8 +276,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 
 # Search: Wagtail's database backend (PostgreSQL full-text search when the
-# database is PostgreSQL) unless SEARCH_URL names an OpenSearch or
-# Elasticsearch cluster; SEARCH_BACKEND picks its client (README, "Search").
+# database is PostgreSQL) unless SEARCH_BACKEND picks an OpenSearch or
+# Elasticsearch client, with SEARCH_URL its cluster (docs/operations.md).
 SEARCH_BACKENDS = {
     "database": "wagtail.search.backends.database",
     "opensearch": "wagtail.search.backends.opensearch2",

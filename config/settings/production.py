@@ -48,9 +48,10 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 # A proxy in front terminates TLS and says so in X-Forwarded-Proto. It must
-# also pass on each reader's address (CLIENT_ADDRESS_HEADER, see README
-# "Behind a proxy"): left at REMOTE_ADDR, every reader has the proxy's
-# address, so all share one vote rate limit and one login lockout.
+# also pass on each reader's address (CLIENT_ADDRESS_HEADER, see
+# docs/operations.md, "Behind a proxy"): left at REMOTE_ADDR, every reader
+# has the proxy's address, so all share one vote rate limit and one login
+# lockout.
 # BEHIND_PROXY=0 is for gunicorn facing its clients itself (bench/server.py).
 BEHIND_PROXY = env_bool("BEHIND_PROXY", True)
 if BEHIND_PROXY:

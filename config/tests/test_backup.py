@@ -1,4 +1,4 @@
-"""The portable backup in README ("Backups") restores the same site and numbers."""
+"""The portable backup in docs/operations.md restores the same site and numbers."""
 
 import csv
 import datetime
@@ -24,7 +24,8 @@ from polls.voting.services import record_follow_up
 from testing.demo import load_demo
 from testing.pages import make_article
 
-# The same list as README "Backups": derived or transient tables.
+# The same list as docs/operations.md, "Backups and restore": derived or
+# transient tables.
 EXCLUDES = [
     "contenttypes",
     "auth.permission",
@@ -88,7 +89,7 @@ class BackupAndRestoreTests(TestCase):
         }
 
     def test_a_dump_restored_into_an_emptied_database_gives_the_same_numbers(self):
-        """README's restore: flush (the rows migrations create are in the
+        """The documented restore: flush (the rows migrations create are in the
         dump), then loaddata."""
         # flush recreates the content types with new ids; once the test's
         # transaction rolls back, the cached ids would be wrong for later tests.

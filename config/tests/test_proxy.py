@@ -1,8 +1,8 @@
 """Behind a proxy: production insists on the header carrying the reader's address.
 
-The README's nginx example is the tested one: the header it sets is the
-one README tells production to read, and with it readers behind the same
-proxy get their own vote rate limits.
+The nginx example in docs/operations.md is the tested one: the header it
+sets is the one the same page tells production to read, and with it readers
+behind the same proxy get their own vote rate limits.
 """
 
 import re
@@ -19,10 +19,10 @@ from testing.production import production_environment, production_settings
 PROXY = "127.0.0.1"  # the address gunicorn sees for every request via nginx
 
 
-def readme_example():
-    """The README's nginx server block, and the environment it goes with."""
-    readme = (settings.BASE_DIR / "README.md").read_text()
-    section = readme.split("### Behind a proxy", 1)[1]
+def documented_example():
+    """docs/operations.md's nginx server block, and the environment it goes with."""
+    operations = (settings.BASE_DIR / "docs" / "operations.md").read_text()
+    section = operations.split("\n## Behind a proxy\n", 1)[1]
     nginx = re.search(r"```nginx\n(.*?)```", section, re.S).group(1)
     env = re.search(r"```sh\n(.*?)```", section, re.S).group(1)
     headers = dict(re.findall(r"proxy_set_header\s+(\S+)\s+(\S+);", nginx))
@@ -48,8 +48,8 @@ class ProductionRefusesToStartTests(SimpleTestCase):
         self.assertIsNone(production.get("SECURE_PROXY_SSL_HEADER"))
         self.assertEqual(production["POLLS_CLIENT_ADDRESS_HEADER"], "REMOTE_ADDR")
 
-    def test_the_readme_example_starts_and_every_limit_reads_its_header(self):
-        headers, environment = readme_example()
+    def test_the_documented_example_starts_and_every_limit_reads_its_header(self):
+        headers, environment = documented_example()
         production = production_settings({**production_environment(), **environment})
         by_meta_name = {meta_name(name): value for name, value in headers.items()}
         proto, _ = production["SECURE_PROXY_SSL_HEADER"]
@@ -70,7 +70,7 @@ class ReadersBehindTheProxyTests(VoteTestCase):
     """Requests as nginx passes them on: all from the proxy's address."""
 
     def vote_from(self, reader_address):
-        headers, _ = readme_example()
+        headers, _ = documented_example()
         real_ip = next(n for n, v in headers.items() if v == "$remote_addr")
         self.client.cookies.clear()  # a new reader each time
         return self.vote(
@@ -92,7 +92,7 @@ class ReadersBehindTheProxyTests(VoteTestCase):
             ]
 
     def test_with_the_header_each_network_has_its_own_limit(self):
-        _, environment = readme_example()
+        _, environment = documented_example()
         with override_settings(
             POLLS_CLIENT_ADDRESS_HEADER=environment["CLIENT_ADDRESS_HEADER"]
         ):
