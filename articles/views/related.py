@@ -11,13 +11,13 @@ from django.conf import settings
 from django.template.response import TemplateResponse
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from articles.models import ArticlePage
 from core import cache_tags
 
 
-@require_GET
+@require_safe
 @cache_control(public=True, max_age=settings.PAGE_MAX_AGE)
 def related_articles(request, page_id):
     cache_tags.add(request, cache_tags.page(page_id))
