@@ -1,6 +1,7 @@
 """The read-only headless API: published articles with their governance fields."""
 
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.models import Site
 
 from articles.models import ArticlePage
 
@@ -8,8 +9,8 @@ from articles.models import ArticlePage
 class ArticlesAPIViewSet(PagesAPIViewSet):
     """``/api/v2/articles/``: live, public articles of the requested site only.
 
-    Wagtail's base queryset already drops drafts, unpublished and restricted
-    pages; ``?type=`` is ignored, so the endpoint never serves another page type.
+    Drafts, unpublished and restricted pages are never served; ``?type=`` is
+    ignored, so the endpoint never serves another page type.
     """
 
     model = ArticlePage
@@ -22,10 +23,15 @@ class ArticlesAPIViewSet(PagesAPIViewSet):
     ]
 
     def get_queryset(self):
-        return (
-            ArticlePage.objects.filter(
-                pk__in=self.get_base_queryset().values_list("pk", flat=True)
-            )
-            .select_related("author", "reviewer")
-            .prefetch_related("topics")
-        )
+        """Live, public articles under the requested site's root.
+
+        Asked of the article table with the site's root as a path prefix,
+        where Wagtail's default first lists the ids of every visible page of
+        any type and matches the articles against them: at 100,000 articles
+        that list was most of each request.
+        """
+        articles = ArticlePage.objects.live().public()
+        site = Site.find_for_request(self.request)
+        if site is not None:
+            articles = articles.filter(path__startswith=site.root_page.path)
+        return articles.select_related("author", "reviewer").prefetch_related("topics")
