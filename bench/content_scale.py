@@ -155,7 +155,9 @@ def lines(results):
         f"Newsroom ({news['requests']:,} reads of {news['articles']:,} articles, "
         f"{news['targeted']['publishes']} publishes): page cache hits "
         f"{news['global']['hit_rate']:.1%} with one generation, "
-        f"{news['targeted']['hit_rate']:.1%} with cache tags (goal 95%)"
+        f"{news['targeted']['hit_rate']:.1%} with cache tags (goal 95%); "
+        f"related-articles parts rendered {news['targeted']['parts_rendered']:,} "
+        "times (warm-up included)"
     )
     seconds = results["import_s"]
     out.append(

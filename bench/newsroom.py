@@ -10,7 +10,10 @@ It prints one line of JSON: the share of requests the page cache answered,
 - ``global``: as when any publish made every stored page stale (one
   generation for the whole cache);
 - ``targeted``: with cache tags, where a publish drops only what shows the
-  new article (``core.cache_tags``).
+  new article (``core.cache_tags``): article pages stay, and the part of
+  them that lists related articles (``core.includes``) is rendered again
+  when a publish on one of their topics changes it (``parts_rendered``,
+  warm-up included).
 
 Both runs start from a warm cache (every article read once, not counted),
 so the figure is the steady state a busy site lives in, not its first
@@ -23,6 +26,7 @@ import argparse
 import itertools
 import json
 import random
+from unittest import mock
 
 import django
 
@@ -43,6 +47,7 @@ def run(mode, urls, args):
 
     from articles.models import ArticleIndexPage, Topic
     from core import cache_tags
+    from core.includes import IncludeMiddleware
     from testing.pages import make_article
 
     def drop_everything(**kwargs):
@@ -61,7 +66,11 @@ def run(mode, urls, args):
     every = max(1, args.requests // args.publishes)
     hits = published = 0
     made = []
+    parts = mock.patch.object(
+        IncludeMiddleware, "render", wraps=IncludeMiddleware.render
+    )
     try:
+        rendered = parts.start()
         for n in range(args.requests):
             if n and n % every == 0 and published < args.publishes:
                 made.append(
@@ -75,10 +84,15 @@ def run(mode, urls, args):
             response = client.get(pick())
             hits += response.get("X-Page-Cache") == "hit"
     finally:
+        parts.stop()
         page_published.disconnect(dispatch_uid="bench_global")
         for article in made:
             article.delete()
-    return {"hit_rate": hits / args.requests, "publishes": published}
+    return {
+        "hit_rate": hits / args.requests,
+        "publishes": published,
+        "parts_rendered": rendered.call_count,
+    }
 
 
 def main(argv=None):

@@ -23,11 +23,12 @@ def test_the_newsroom_and_import_lines_say_their_goals():
             "requests": 10_000,
             "articles": 1_000,
             "global": {"hit_rate": 0.52, "publishes": 60},
-            "targeted": {"hit_rate": 0.953, "publishes": 60},
+            "targeted": {"hit_rate": 0.953, "publishes": 60, "parts_rendered": 1200},
         },
         "import_s": 95.0,
     }
     text = "\n".join(content_scale.lines(results))
     assert "52.0% with one generation, 95.3% with cache tags (goal 95%)" in text
+    assert "parts rendered 1,200 times" in text
     assert "1,000 files in 95 s, 10.5 articles a second (goal: 120 s)" in text
     assert "PostgreSQL" not in text
