@@ -2,8 +2,8 @@
 
 Articles are indexed with their topics' names and descriptions. Wagtail
 indexes a page when it is saved, before the page's topics are written, so a
-published article is indexed again once they are; an edited topic is indexed
-again with each of its articles.
+published article whose topics changed is indexed again once they are; an
+edited topic is indexed again with each of its articles.
 
 A published, unpublished, moved or deleted article also changes the pages
 that list it: ``articles.changes`` works out which, for the page cache's tags
@@ -11,7 +11,7 @@ and a CDN's addresses at once. Editing a topic, a contributor or a poll bumps
 the tag of the pages that show it (``articles.cache_tags``).
 """
 
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, pre_page_move
@@ -23,9 +23,25 @@ from core import cache_tags
 from polls.models import Choice, Poll, PollSettings
 
 
+@receiver(pre_save, sender=ArticlePage, dispatch_uid="topics_before_save")
+def remember_topics(sender, instance, raw=False, **kwargs):
+    if not raw and instance.pk is not None:
+        instance.topics_before_save = set(
+            ArticlePage.topics.through.objects.filter(
+                articlepage_id=instance.pk
+            ).values_list("topic_id", flat=True)
+        )
+
+
 @receiver(page_published, sender=ArticlePage)
 def reindex_published_article(sender, instance, **kwargs):
-    index.insert_or_update_object(instance)
+    """Index it again if its topics changed: the save's own indexing ran
+    before the page's topics were written (a bulk import's articles, with
+    none, are indexed once less)."""
+    before = getattr(instance, "topics_before_save", None)
+    after = {topic.pk for topic in instance.topics.all()}
+    if before != after:
+        index.insert_or_update_object(instance)
 
 
 @receiver(post_save, sender=Topic)

@@ -70,6 +70,15 @@ class FindingTests(TestCase):
         topic.save()
         self.assertEqual(self.search("sciatica")[1], [SEED_URL])
 
+    def test_a_topic_added_at_publishing_makes_the_article_findable(self):
+        topic = Topic.objects.create(
+            name="Sciatica", slug="sciatica", description="Trapped nerve pain."
+        )
+        article = ArticlePage.objects.get()
+        article.topics.add(topic)
+        article.save_revision().publish()
+        self.assertEqual(self.search("trapped")[1], [SEED_URL])
+
     def test_exact_matches_are_not_marked_approximate(self):
         found = find_articles(ArticlePage.objects.live(), "running")
         self.assertFalse(found.approximate)
