@@ -145,7 +145,9 @@ class EditorialGroupsTests(TestCase):
         self.assertEqual(Group.objects.filter(name=EDITORS).count(), 1)
 
     def test_a_section_created_in_the_admin_is_governed(self):
-        admin = get_user_model().objects.create_superuser("admin", "", "pw")
+        admin = get_user_model().objects.create_superuser(
+            "admin", "", "pw", first_name="Ada", last_name="Admin"
+        )
         self.client.force_login(admin)
         response = self.client.post(
             reverse(

@@ -20,7 +20,11 @@ class PasswordGuessingTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         get_user_model().objects.create_superuser(
-            "editor", "editor@example.com", PASSWORD
+            "editor",
+            "editor@example.com",
+            PASSWORD,
+            first_name="Eddie",
+            last_name="Editor",
         )
 
     def sign_in(self, password, address="203.0.113.9", username="editor"):
@@ -51,7 +55,9 @@ class PasswordGuessingTests(TestCase):
         for _ in range(5):
             self.sign_in("guess")
         self.assertSignedIn(self.sign_in(PASSWORD, address="198.51.100.7"))
-        get_user_model().objects.create_superuser("other", "o@example.com", PASSWORD)
+        get_user_model().objects.create_superuser(
+            "other", "o@example.com", PASSWORD, first_name="Otto", last_name="Other"
+        )
         self.assertSignedIn(self.sign_in(PASSWORD, username="other"))
 
     def test_the_pause_ends_after_fifteen_minutes(self):

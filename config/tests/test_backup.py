@@ -66,7 +66,9 @@ class BackupAndRestoreTests(TestCase):
             comment="=SUM(A1) <b>bold</b>",
         )
         set_triage_status(Response.objects.filter(choice=no).first(), "spam")
-        get_user_model().objects.create_superuser("admin", "a@example.com", "pw")
+        get_user_model().objects.create_superuser(
+            "admin", "a@example.com", "pw", first_name="Ada", last_name="Admin"
+        )
 
     def site_state(self):
         """What a restore must bring back: content, answers and report numbers."""

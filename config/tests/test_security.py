@@ -101,7 +101,9 @@ class ResponseHeaderTests(TestCase):
         self.assertSecurityHeaders(cached)
 
     def test_session_and_csrf_cookies_are_secure_and_http_only(self):
-        get_user_model().objects.create_superuser("admin", "a@example.com", "pw")
+        get_user_model().objects.create_superuser(
+            "admin", "a@example.com", "pw", first_name="Ada", last_name="Admin"
+        )
         login_page = self.client.get(reverse("wagtailadmin_login"), **SECURE)
         self.assertCookie(login_page.cookies["csrftoken"])
         signed_in = self.client.post(

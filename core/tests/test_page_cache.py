@@ -122,4 +122,6 @@ class PageCacheTests(TestCase):
     def _superuser(self):
         from django.contrib.auth import get_user_model
 
-        return get_user_model().objects.create_superuser("editor", "", "pw")
+        return get_user_model().objects.create_superuser(
+            "editor", "", "pw", first_name="Eddie", last_name="Editor"
+        )
