@@ -28,6 +28,7 @@ from testing import corpus
 
 SECTIONS = ("Articles", "Conditions", "Living well", "Medicines", "Tests")
 BATCH = 2000
+SEARCH_CHUNK = 500
 STEP_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 STEP_LENGTH = 4
 
@@ -159,7 +160,12 @@ def add_batch(numbers, sections, topic_ids, contributors):
         articles = ArticlePage.objects.filter(
             pk__in=[page.pk for page in pages]
         ).prefetch_related("topics")
-        get_search_backend().add_bulk(ArticlePage, list(articles))
+        # PostgreSQL binds parameters on the server (config.settings), which
+        # takes at most 65,535 in one statement: the index's rows go in chunks.
+        articles = list(articles)
+        for start in range(0, len(articles), SEARCH_CHUNK):
+            chunk = articles[start : start + SEARCH_CHUNK]
+            get_search_backend().add_bulk(ArticlePage, chunk)
 
 
 def insert_article_rows(model, pages, rows, today):
