@@ -40,7 +40,7 @@ def edited_article():
 
 def digest_for(user):
     """The weekly digest built and one mail rendered (``--dry-run``'s work)."""
-    from polls.digest import build_digest
+    from polls.insight.digest import build_digest
 
     build_digest().message(user, {}).message().as_string()
 

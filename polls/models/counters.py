@@ -24,7 +24,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from polls.stats import (
+from polls.insight.stats import (
     is_under_minimum_expression,
     percent_expression,
     wilson_lower_bound_expression,
@@ -244,7 +244,7 @@ class SiteDailyCount(models.Model):
     ``DailyCount`` would read one per page as well: 90,000 rows for a
     45-day window over 1,000 busy articles. ``moves`` counts the writes to
     the row, so a sum of it over past days changes whenever any of their
-    answers does (``polls.attention`` keys its cached CUSUM on it).
+    answers does (``polls.insight.attention`` keys its cached CUSUM on it).
     """
 
     poll = models.ForeignKey(

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils import WagtailTestUtils
 
-from polls import attention
+from polls.insight import attention
 from polls.models import TriageStatus
 from polls.testing import (
     DAY,

@@ -74,7 +74,7 @@ class DashboardPanelTests(WagtailTestUtils, TestCase):
         with CaptureQueriesContext(connection) as queries:
             self.render(self.editor)
         # The rankings read the rows "needs attention" tests, once; the CUSUM
-        # and "below the site" are kept for the day (polls.cusum_window).
+        # and "below the site" are kept for the day (polls.insight.cusum_window).
         counter_queries = [q for q in queries if "polls_cusumpage" in q["sql"]]
         self.assertEqual(len(counter_queries), 1)
         self.assertFalse([q for q in queries if "polls_dailycount" in q["sql"]])

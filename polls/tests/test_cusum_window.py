@@ -9,7 +9,7 @@ from django.test import SimpleTestCase, TestCase
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from polls import attention, cusum_window
+from polls.insight import attention, cusum_window
 from polls.models import CusumPage, DailyCount
 from polls.testing import DAY, choice, default_poll, make_page, plant
 

@@ -18,10 +18,10 @@ from openpyxl import load_workbook
 from wagtail.models import PageLogEntry
 from wagtail.test.utils import WagtailTestUtils
 
-from polls import edit_effects, inference
-from polls.edit_effects import Comparison, Side
+from polls.insight import edit_effects, inference
+from polls.insight.edit_effects import Comparison, Side
+from polls.insight.stats import Helpfulness
 from polls.models import TriageStatus
-from polls.stats import Helpfulness
 from polls.testing import (
     DAY,
     choice,

@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils import WagtailTestUtils
 
-from polls import attention, periods
 from polls.components import HelpfulnessDashboardPanel
-from polls.digest import build_digest
+from polls.insight import attention, periods
+from polls.insight.digest import build_digest
 from polls.testing import choice, default_poll, make_editor, make_page, vote
 
 DAY = datetime.timedelta(days=1)

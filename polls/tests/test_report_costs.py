@@ -15,7 +15,7 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry
 from wagtail.test.utils import WagtailTestUtils
 
-from polls import digest, edit_effects
+from polls.insight import digest, edit_effects
 from polls.models import Reason, Response, TriageStatus
 from polls.testing import (
     DAY,

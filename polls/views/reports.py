@@ -11,7 +11,7 @@ from wagtail.admin.ui.tables import NumberColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
-from polls import periods
+from polls.insight import periods
 from polls.models import DailyCount, PageTotal, Poll, PollSettings
 from polls.models.counters import RECENT_DAYS
 from polls.views.access import ResultsPermissionMixin

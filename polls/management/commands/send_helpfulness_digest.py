@@ -4,7 +4,12 @@ import smtplib
 
 from django.core.management.base import BaseCommand, CommandError
 
-from polls.digest import build_digest, previous_verdicts, recipients, send_digest
+from polls.insight.digest import (
+    build_digest,
+    previous_verdicts,
+    recipients,
+    send_digest,
+)
 
 
 class Command(BaseCommand):

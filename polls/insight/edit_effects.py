@@ -29,9 +29,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import PageLogEntry
 
-from polls import inference
+from polls.insight import inference
+from polls.insight.stats import Helpfulness
 from polls.models import DailyCount, DailyReasonCount, Reason, SiteDailyCount
-from polls.stats import Helpfulness
 
 MAX_WINDOW_DAYS = 90
 WEEK = 7

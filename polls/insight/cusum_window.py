@@ -58,7 +58,7 @@ def answered_pages(today, positive, version):
     """(page, before positive, before responses, recent positive, recent
     responses, [[positive, responses] × 30] packed) of each page answered in
     the last 30 complete days, in page order: one read for both statistical
-    causes of ``polls.attention``.
+    causes of ``polls.insight.attention``.
 
     ``version`` must be ``counters_version(today)`` read before this call,
     so rows are never labelled newer than the counters they came from.
@@ -117,7 +117,7 @@ def unpack(recent):
 def days_array(recents):
     """The ``recent`` of many pages as one (pages, 30, 2) numpy array.
 
-    numpy is imported here for the reason ``polls.inference`` imports scipy
+    numpy is imported here for the reason ``polls.insight.inference`` imports scipy
     inside its functions: serving an article never needs it.
     """
     import numpy as np

@@ -25,7 +25,7 @@ answers, through a small partial index. Both statistical causes read
 complete days only, so their result is kept in the cache for the day
 (``POLLS_ATTENTION_CACHE_SECONDS``), under a version of those days that
 any change to their answers moves (``counters_version``); the days
-themselves are kept one row per page (``polls.cusum_window``), so even
+themselves are kept one row per page (``polls.insight.cusum_window``), so even
 an uncached view reads a row a page, not 120 days of counters.
 """
 
@@ -42,8 +42,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Page
 
-from polls import conf, cusum_window, inference, periods
-from polls.cusum_window import BASELINE_DAYS, counters_version
+from polls import conf
+from polls.insight import cusum_window, inference, periods
+from polls.insight.cusum_window import BASELINE_DAYS, counters_version
+from polls.insight.stats import whole_percent
 from polls.models import (
     Choice,
     Response,
@@ -51,7 +53,6 @@ from polls.models import (
     TriageStatus,
 )
 from polls.models.counters import RECENT_DAYS
-from polls.stats import whole_percent
 
 DROP = 0.10  # the change the CUSUM watches for
 
@@ -115,7 +116,7 @@ def cusums(days, baseline_rates):
     together, so each score is exactly ``cusum``'s; a Python loop over a
     thousand pages × 30 days took longer than the rest of the report.
     numpy is imported here, not at the top, for the reason scipy is in
-    ``polls.inference``: serving an article never needs it.
+    ``polls.insight.inference``: serving an article never needs it.
     """
     import numpy as np
 

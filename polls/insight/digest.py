@@ -5,7 +5,7 @@ who may view poll results and has not opted out in their account settings.
 A user gets at most one digest a week (``DigestSent``), so a second run in
 the same week sends nothing. Nothing is marked as sent unless the mail
 server took every message. Its figures come from the counters, never from
-the responses (see ``polls.attention`` and ``polls.edit_effects``).
+the responses (see ``polls.insight.attention`` and ``polls.insight.edit_effects``).
 """
 
 import datetime
@@ -24,8 +24,9 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
-from polls import conf, edit_effects, periods
-from polls.attention import listed, needs_attention
+from polls import conf
+from polls.insight import edit_effects, periods
+from polls.insight.attention import listed, needs_attention
 from polls.models import DigestSent, PollSettings, SiteDailyCount
 from polls.models.counters import RECENT_DAYS
 from polls.permissions import VIEW_RESULTS
