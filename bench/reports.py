@@ -51,7 +51,7 @@ def main():
     from django.test import Client, RequestFactory, override_settings
     from django.urls import reverse
 
-    from polls.components import HelpfulnessDashboardPanel
+    from polls.admin.components import HelpfulnessDashboardPanel
 
     article = edited_article()
 

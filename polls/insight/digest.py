@@ -25,11 +25,11 @@ from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
 from polls import conf
+from polls.admin.permissions import VIEW_RESULTS
 from polls.insight import edit_effects, periods
 from polls.insight.attention import listed, needs_attention
 from polls.models import DigestSent, PollSettings, SiteDailyCount
 from polls.models.counters import RECENT_DAYS
-from polls.permissions import VIEW_RESULTS
 
 WEEK_DAYS = 7
 ATTENTION_LIMIT = 20

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils import WagtailTestUtils
 
+from polls.admin.triage import set_triage_status
 from polls.insight import attention, inference
 from polls.models import TriageStatus
 from polls.testing import (
@@ -25,7 +26,6 @@ from polls.testing import (
     plant,
     vote,
 )
-from polls.triage import set_triage_status
 
 
 def plant_days(page, first, last, positive, negative):

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils import WagtailTestUtils
 
-from polls.components import HelpfulnessDashboardPanel
+from polls.admin.components import HelpfulnessDashboardPanel
 from polls.testing import choice, default_poll, make_editor, make_page, make_user, vote
 
 YESTERDAY = timezone.localdate() - datetime.timedelta(days=1)

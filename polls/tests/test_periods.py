@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils import WagtailTestUtils
 
-from polls.components import HelpfulnessDashboardPanel
+from polls.admin.components import HelpfulnessDashboardPanel
 from polls.insight import attention, periods
 from polls.insight.digest import build_digest
 from polls.testing import choice, default_poll, make_editor, make_page, vote

@@ -15,6 +15,7 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry
 from wagtail.test.utils import WagtailTestUtils
 
+from polls.admin.triage import set_triage_status
 from polls.insight import digest, edit_effects
 from polls.models import Reason, Response, TriageStatus
 from polls.testing import (
@@ -26,7 +27,6 @@ from polls.testing import (
     plant,
     publish_edit,
 )
-from polls.triage import set_triage_status
 
 TRIAGE_INDEX_QUERY = "triage_status"
 

@@ -9,6 +9,7 @@ from django.test import TestCase
 from django.utils import timezone
 
 from polls import tally
+from polls.admin.triage import set_triage_status
 from polls.models import DailyCount, PageTotal, Response, TriageStatus
 from polls.models.counters import WINDOW, recent_as_of_day
 from polls.testing import (
@@ -21,7 +22,6 @@ from polls.testing import (
     today_is,
     vote,
 )
-from polls.triage import set_triage_status
 from polls.voting.services import record_vote
 
 

@@ -3,9 +3,9 @@ from django.views.generic import TemplateView
 from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
+from polls.admin.views.access import ResultsPermissionMixin
 from polls.insight.attention import listed, method_context, needs_attention
 from polls.models import PollSettings
-from polls.views.access import ResultsPermissionMixin
 
 
 class AttentionPaginator(WagtailPaginator):

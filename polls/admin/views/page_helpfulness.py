@@ -11,6 +11,7 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Page
 
+from polls.admin.views.access import ResultsPermissionMixin
 from polls.insight import edit_effects, periods
 from polls.insight.charts import daily_chart
 from polls.insight.stats import Helpfulness
@@ -21,7 +22,6 @@ from polls.models import (
     Reason,
     Response,
 )
-from polls.views.access import ResultsPermissionMixin
 
 PERIODS = [
     (7, _("7 days")),

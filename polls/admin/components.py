@@ -4,12 +4,12 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from wagtail.admin.ui.components import Component
 
+from polls.admin.permissions import can_view_results
 from polls.insight import periods
 from polls.insight.attention import last_30_days_by_page, listed, needs_attention
 from polls.insight.stats import Helpfulness, wilson_lower_bound_expression
 from polls.models import PollSettings
 from polls.models.counters import RECENT_DAYS
-from polls.permissions import can_view_results
 
 
 class HelpfulnessDashboardPanel(Component):
