@@ -40,9 +40,10 @@ def edited_article():
 
 def digest_for(user):
     """The weekly digest built and one mail rendered (``--dry-run``'s work)."""
+    from polls.admin.digest_mail import message
     from polls.insight.digest import build_digest
 
-    build_digest().message(user, {}).message().as_string()
+    message(build_digest(), user, {}).message().as_string()
 
 
 def main():
