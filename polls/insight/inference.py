@@ -24,7 +24,8 @@ def wilson_interval(positive, total, confidence=0.95):
 
     # The interval does not depend on the proportion the test is against.
     # Against the observed one, scipy's two-sided p-value (which we never
-    # read) is 1 at once, instead of a search costing ten times the interval.
+    # read) is 1 at once, instead of a search that costs far more than the
+    # interval.
     interval = binomtest(positive, total, p=positive / total).proportion_ci(
         confidence_level=confidence, method="wilson"
     )

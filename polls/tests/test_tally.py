@@ -133,7 +133,7 @@ class PageTotalTests(TestCase):
 
 
 class SentimentChangeTests(TestCase):
-    """Issue 16: an editor re-labels "Yes" as negative after three readers chose it."""
+    """An editor re-labels "Yes" as negative after three readers chose it."""
 
     def test_daily_counts_and_page_totals_agree_after_a_sentiment_change(self):
         page = make_page("Leg numbness")
