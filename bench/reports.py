@@ -40,9 +40,10 @@ def edited_article():
 
 def digest_for(user):
     """The weekly digest built and one mail rendered (``--dry-run``'s work)."""
-    from polls.digest import build_digest
+    from polls.admin.digest_mail import message
+    from polls.insight.digest import build_digest
 
-    build_digest().message(user, {}).message().as_string()
+    message(build_digest(), user, {}).message().as_string()
 
 
 def main():
@@ -51,7 +52,7 @@ def main():
     from django.test import Client, RequestFactory, override_settings
     from django.urls import reverse
 
-    from polls.components import HelpfulnessDashboardPanel
+    from polls.admin.components import HelpfulnessDashboardPanel
 
     article = edited_article()
 

@@ -6,14 +6,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from polls import admin_urls
-from polls.account import DigestSettingsPanel
-from polls.components import HelpfulnessDashboardPanel
-from polls.menu import ResultsMenuItem
-from polls.page_listing import annotate_helpfulness, helpfulness_listing_buttons
-from polls.permissions import VIEW_RESULTS
-from polls.views.comments import CommentViewSet
-from polls.views.snippets import PollViewSet, refuse_deleting_answered_polls
+from polls.admin import urls as admin_urls
+from polls.admin.account import DigestSettingsPanel
+from polls.admin.components import HelpfulnessDashboardPanel
+from polls.admin.menu import ResultsMenuItem
+from polls.admin.page_listing import annotate_helpfulness, helpfulness_listing_buttons
+from polls.admin.permissions import VIEW_RESULTS
+from polls.admin.views.comments import CommentViewSet
+from polls.admin.views.snippets import PollViewSet, refuse_deleting_answered_polls
 
 register_snippet(PollViewSet)
 

@@ -23,8 +23,8 @@ from articles.models.article_queryset import ArticlePageManager
 from articles.page_forms import SitePageForm
 from articles.serializers import ContributorSerializer, TopicSerializer
 from core import cache_tags
+from polls.admin.panels import HelpfulnessPanel
 from polls.models import PollPageMixin
-from polls.panels import HelpfulnessPanel
 from polls.voting import reader_state
 
 

@@ -7,8 +7,8 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
 from articles.models import ArticlePage, Contributor
-from polls.views.access import forbidden
-from polls.views.export import SafeSpreadsheetExportMixin
+from polls.admin.views.access import forbidden
+from polls.admin.views.export import SafeSpreadsheetExportMixin
 
 REPORT_PERMISSION = "articles.view_reviews_due"
 

@@ -17,9 +17,9 @@ from django.utils import timezone
 from wagtail.models import Page, Revision
 
 from articles.models import ArticlePage
+from polls.admin.triage import set_triage_status
 from polls.models import DailyCount, Response
 from polls.testing import choice, default_poll, vote
-from polls.triage import set_triage_status
 from polls.voting.services import record_follow_up
 from testing.demo import load_demo
 from testing.pages import make_article

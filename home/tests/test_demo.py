@@ -10,7 +10,7 @@ from articles.governance import EDITORS, REVIEW_WORKFLOW
 from articles.models import ArticleIndexPage, ArticlePage, Topic
 from home.demo import UNTRUE_INTRODUCTION
 from home.models import HomePage
-from polls import edit_effects
+from polls.insight import edit_effects
 from polls.models import DailyCount, Response
 from testing.demo import SEED_URL, load_demo
 

@@ -1,7 +1,7 @@
 """The complete days "needs attention" tests (the CUSUM, "below the site"),
 kept one row per page.
 
-Only ``polls.cusum_window`` writes them, from the ``DailyCount`` rows; it
+Only ``polls.insight.cusum_window`` writes them, from the ``DailyCount`` rows; it
 says why they exist and when they are rewritten.
 """
 
@@ -32,7 +32,7 @@ class CusumWindow(models.Model):
 class CusumPage(models.Model):
     """One page's answers in the window: the 90 baseline days as sums, the
     last 30 day by day (``recent``: (positive, responses) a day, oldest
-    first, packed by ``polls.cusum_window.pack``).
+    first, packed by ``polls.insight.cusum_window.pack``).
 
     The sums of ``recent`` are kept beside it, so pages under the minimum
     are left out in SQL without reading their days.

@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from polls.admin_forms import PollAdminForm
+from polls.admin.forms import PollAdminForm
 
 
 class Sentiment(models.TextChoices):

@@ -82,13 +82,15 @@ class Response(models.Model):
     The reader is known only by ``reader_key``, an HMAC of a random cookie:
     no IP address or user agent is ever stored. The page's title is kept
     too, so answers survive the page's deletion, and with a follow-up its
-    address (``page_url``, for the comments' export): a vote alone does not
-    work out the page's URL, a tenth of its cost (README "Performance").
+    address (``page_url``, for the comments' export). A vote alone does not
+    store the address: working out a page's URL is costly (Wagtail matches
+    the page's path against every site's root), and only the comments'
+    export reads it.
     """
 
     # No index of their own for ``poll`` and ``page``: the indexes below and
     # the one-answer constraint lead with them, and every vote writes every
-    # index (README "Performance").
+    # index, so each index more makes every vote slower.
     poll = models.ForeignKey(
         "polls.Poll",
         on_delete=models.PROTECT,
@@ -148,7 +150,8 @@ class Response(models.Model):
         # Every vote writes every index whose condition its row meets: a
         # vote has no comment, so indexes of commented responses only cost
         # it nothing. A poll's responses are found through the one-answer
-        # constraint, which leads with the poll (README "Performance").
+        # constraint, which leads with the poll, so no index of its own
+        # makes every vote write one more.
         indexes = [
             models.Index(fields=["page", "created_at"]),
             # The comments' listing, by status and date.

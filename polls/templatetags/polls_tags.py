@@ -3,7 +3,7 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 
 from polls.models import PollSettings
-from polls.widget import widget_context
+from polls.voting.widget import widget_context
 
 register = template.Library()
 

@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils import WagtailTestUtils
 
-from polls import attention
+from polls.admin.triage import set_triage_status
+from polls.insight import attention, inference
 from polls.models import TriageStatus
 from polls.testing import (
     DAY,
@@ -25,7 +26,6 @@ from polls.testing import (
     plant,
     vote,
 )
-from polls.triage import set_triage_status
 
 
 def plant_days(page, first, last, positive, negative):
@@ -55,8 +55,8 @@ class CusumTuningTests(SimpleTestCase):
                 )
                 base_n = sum(n for _, n in baseline)
                 base_rate = sum(k for k, _ in baseline) / base_n
-                score = attention.cusum(recent, base_rate)
-                now = score > attention.threshold(base_n * 365 / 90)
+                score = inference.cusum(recent, base_rate)
+                now = score > inference.threshold(base_n * 365 / 90)
                 alarms += now and not listed
                 listed = now
         print(f"\nCUSUM: {alarms} false alarms in {years} article-years")
@@ -64,7 +64,7 @@ class CusumTuningTests(SimpleTestCase):
 
     def test_a_real_drop_is_caught(self):
         days = [(14, 20)] * 30  # 70% → the baseline was 80%
-        self.assertGreater(attention.cusum(days, 0.8), attention.threshold(20 * 365))
+        self.assertGreater(inference.cusum(days, 0.8), inference.threshold(20 * 365))
 
 
 class NeedsAttentionTests(WagtailTestUtils, TestCase):

@@ -3,9 +3,9 @@
 from django.test import TestCase
 
 from polls import tally
+from polls.admin.triage import set_triage_status
 from polls.models import DailyCount, TriageStatus
 from polls.testing import assert_counters_match_rows, choice, default_poll, make_page
-from polls.triage import set_triage_status
 from polls.voting.services import record_vote
 
 

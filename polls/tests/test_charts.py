@@ -2,7 +2,7 @@ import datetime
 
 from django.test import SimpleTestCase
 
-from polls.charts import daily_chart, nice_ceiling
+from polls.insight.charts import daily_chart, nice_ceiling
 
 START = datetime.date(2026, 3, 1)
 

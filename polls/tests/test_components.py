@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils import WagtailTestUtils
 
-from polls.components import HelpfulnessDashboardPanel
+from polls.admin.components import HelpfulnessDashboardPanel
 from polls.testing import choice, default_poll, make_editor, make_page, make_user, vote
 
 YESTERDAY = timezone.localdate() - datetime.timedelta(days=1)
@@ -74,7 +74,7 @@ class DashboardPanelTests(WagtailTestUtils, TestCase):
         with CaptureQueriesContext(connection) as queries:
             self.render(self.editor)
         # The rankings read the rows "needs attention" tests, once; the CUSUM
-        # and "below the site" are kept for the day (polls.cusum_window).
+        # and "below the site" are kept for the day (polls.insight.cusum_window).
         counter_queries = [q for q in queries if "polls_cusumpage" in q["sql"]]
         self.assertEqual(len(counter_queries), 1)
         self.assertFalse([q for q in queries if "polls_dailycount" in q["sql"]])

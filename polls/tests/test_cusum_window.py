@@ -9,7 +9,7 @@ from django.test import SimpleTestCase, TestCase
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from polls import attention, cusum_window
+from polls.insight import attention, cusum_window, inference
 from polls.models import CusumPage, DailyCount
 from polls.testing import DAY, choice, default_poll, make_page, plant
 
@@ -28,15 +28,15 @@ class CusumsTests(SimpleTestCase):
                 days.append([rng.randint(0, n), n])
             pages.append(days)
         rates = [rng.uniform(0.0, 1.0) for _ in pages]
-        scores = attention.cusums(np.array(pages), rates)
-        expected = [attention.cusum(d, r) for d, r in zip(pages, rates, strict=True)]
+        scores = inference.cusums(np.array(pages), rates)
+        expected = [inference.cusum(d, r) for d, r in zip(pages, rates, strict=True)]
         self.assertEqual(scores, expected)
         self.assertTrue(any(scores))
 
     def test_no_page(self):
         import numpy as np
 
-        self.assertEqual(attention.cusums(np.zeros((0, 30, 2), dtype=int), []), [])
+        self.assertEqual(inference.cusums(np.zeros((0, 30, 2), dtype=int), []), [])
 
     def test_packed_days_come_back(self):
         days = [[n, 2 * n + 1] for n in range(30)]
@@ -160,7 +160,7 @@ class KeptDaysTests(TestCase):
         expected = {
             page
             for page, bp, bn, rp, rn, days in expected_rows(self.today)
-            if attention.cusum(days, bp / bn) > attention.threshold(bn * 365 / 90)
+            if inference.cusum(days, bp / bn) > inference.threshold(bn * 365 / 90)
         }
         self.assertEqual(set(found), expected)
         self.assertIn(self.pages[2].pk, found)

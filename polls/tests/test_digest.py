@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
-from polls.account import DigestSettingsPanel
+from polls.admin.account import DigestSettingsPanel
 from polls.models import DigestPreference, DigestSent
 from polls.testing import comment_on, make_page, make_user, plant, publish_edit
 

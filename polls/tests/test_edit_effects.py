@@ -18,10 +18,12 @@ from openpyxl import load_workbook
 from wagtail.models import PageLogEntry
 from wagtail.test.utils import WagtailTestUtils
 
-from polls import edit_effects, inference
-from polls.edit_effects import Comparison, Side
+from polls.admin.triage import set_triage_status
+from polls.admin.views.edit_effects import COLUMNS
+from polls.insight import edit_effects, inference
+from polls.insight.edit_effects import Comparison, Side
+from polls.insight.stats import Helpfulness
 from polls.models import TriageStatus
-from polls.stats import Helpfulness
 from polls.testing import (
     DAY,
     choice,
@@ -34,8 +36,6 @@ from polls.testing import (
     render_widget,
     vote,
 )
-from polls.triage import set_triage_status
-from polls.views.edit_effects import COLUMNS
 
 
 class StatisticsAgainstPublishedExamples(SimpleTestCase):
@@ -330,7 +330,8 @@ class NoScipyWhenServingPagesTests(TestCase):
             "import sys, django; django.setup();"
             "from django.urls import get_resolver; get_resolver().url_patterns;"
             "import polls.wagtail_hooks, polls.templatetags.polls_tags, "
-            "polls.voting.views.votes, polls.views.page_helpfulness, polls.components;"
+            "polls.voting.views.votes, polls.admin.views.page_helpfulness, "
+            "polls.admin.components;"
             "print(sorted(m for m in sys.modules if m.startswith('scipy'))[:3])"
         )
         result = subprocess.run(

@@ -1,6 +1,6 @@
 from django.test import SimpleTestCase
 
-from polls.views.export import neutralise_formula
+from polls.admin.views.export import neutralise_formula
 
 
 class NeutraliseFormulaTests(SimpleTestCase):

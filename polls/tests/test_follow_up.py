@@ -1,5 +1,5 @@
-"""The follow-up endpoint's plain answers (issue 14): nothing the reader
-wrote is lost, and nothing is stored until it is right."""
+"""The follow-up endpoint's plain answers: nothing the reader wrote is
+lost, and nothing is stored until it is right."""
 
 from http import HTTPStatus
 

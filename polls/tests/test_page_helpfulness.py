@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils import WagtailTestUtils
 
+from polls.admin.triage import set_triage_status
 from polls.models import Reason, TriageStatus
 from polls.testing import (
     backdate,
@@ -17,7 +18,6 @@ from polls.testing import (
     make_page,
     vote,
 )
-from polls.triage import set_triage_status
 
 
 def url_for(page, **params):

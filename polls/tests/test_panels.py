@@ -4,8 +4,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Page
 
+from polls.admin.panels import HelpfulnessPanel, ResponseDetailsPanel
 from polls.models import Response
-from polls.panels import HelpfulnessPanel, ResponseDetailsPanel
 from polls.testing import (
     choice,
     comment_on,

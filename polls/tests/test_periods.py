@@ -10,9 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils import WagtailTestUtils
 
-from polls import attention, periods
-from polls.components import HelpfulnessDashboardPanel
-from polls.digest import build_digest
+from polls.admin import digest_mail
+from polls.admin.components import HelpfulnessDashboardPanel
+from polls.insight import attention, periods
+from polls.insight.digest import build_digest
 from polls.testing import choice, default_poll, make_editor, make_page, vote
 
 DAY = datetime.timedelta(days=1)
@@ -151,7 +152,7 @@ class SameLabelSameNumberTests(WagtailTestUtils, TestCase):
 
     def test_the_digest(self):
         digest = build_digest()
-        text = digest.message(self.editor, {}).body
+        text = digest_mail.message(digest, self.editor, {}).body
         self.assertIn(f"NEEDS ATTENTION ({self.period.label})", text)
         self.assertIn("30% helpful in the last 30 days (100 answers)", text)
         week = periods.last_days(7)

@@ -7,8 +7,8 @@ from django.test import TestCase
 from django.urls import reverse
 from wagtail.test.utils import WagtailTestUtils
 
+from polls.admin.permissions import can_view_results, results_permission_policy
 from polls.models import Response
-from polls.permissions import can_view_results, results_permission_policy
 from polls.testing import (
     choice,
     comment_on,

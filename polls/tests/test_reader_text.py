@@ -16,6 +16,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from wagtail.test.utils import WagtailTestUtils
 
+from polls.admin.views.export import FORMULA_TRIGGERS
 from polls.models import Response
 from polls.testing import (
     JSON,
@@ -25,7 +26,6 @@ from polls.testing import (
     make_editor,
     make_page,
 )
-from polls.views.export import FORMULA_TRIGGERS
 
 MARKUP = [
     '<script>alert("x")</script>',

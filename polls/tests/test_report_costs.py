@@ -15,7 +15,9 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry
 from wagtail.test.utils import WagtailTestUtils
 
-from polls import digest, edit_effects
+from polls.admin import digest_mail
+from polls.admin.triage import set_triage_status
+from polls.insight import digest, edit_effects
 from polls.models import Reason, Response, TriageStatus
 from polls.testing import (
     DAY,
@@ -26,7 +28,6 @@ from polls.testing import (
     plant,
     publish_edit,
 )
-from polls.triage import set_triage_status
 
 TRIAGE_INDEX_QUERY = "triage_status"
 
@@ -65,7 +66,9 @@ class ReportCostTests(WagtailTestUtils, TestCase):
         calls = {
             "comparison": lambda: self.client.get(export + "?export=csv"),
             "attention": lambda: self.client.get(reverse("polls_admin:attention")),
-            "digest": lambda: digest.build_digest().message(self.editor, {}),
+            "digest": lambda: digest_mail.message(
+                digest.build_digest(), self.editor, {}
+            ),
             "reasons": lambda: [
                 edit_effects.reason_mix(self.page, comparison)
                 for comparison in edit_effects.compare_edits(self.page)

@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from wagtail.models import Site
 from wagtail.test.utils import WagtailTestUtils
 
+from polls.admin.triage import set_triage_status
 from polls.models import PollSettings, Response, TriageStatus
 from polls.testing import (
     choice,
@@ -22,7 +23,6 @@ from polls.testing import (
     make_poll,
     vote,
 )
-from polls.triage import set_triage_status
 
 URL = reverse("polls_admin:helpfulness")
 WILSON = "Wilson lower bound (95%), blank below the minimum to be ranked"

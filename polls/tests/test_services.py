@@ -3,6 +3,7 @@ import random
 from django.db.models import Sum
 from django.test import TestCase
 
+from polls.admin.triage import set_triage_status
 from polls.models import DailyCount, Reason, Response, TriageStatus
 from polls.testing import (
     assert_counters_match_rows,
@@ -12,7 +13,6 @@ from polls.testing import (
     make_page,
     make_poll,
 )
-from polls.triage import set_triage_status
 from polls.voting.services import (
     CHANGED,
     CREATED,

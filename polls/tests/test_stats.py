@@ -1,7 +1,7 @@
 from django.test import SimpleTestCase, TestCase
 
+from polls.insight.stats import Helpfulness, percent, whole_percent, wilson_lower_bound
 from polls.models import DailyCount
-from polls.stats import Helpfulness, percent, whole_percent, wilson_lower_bound
 from polls.testing import choice, default_poll, make_page
 from polls.voting.services import record_vote
 

@@ -9,6 +9,7 @@ from django.test import TestCase
 from django.utils import timezone
 
 from polls import tally
+from polls.admin.triage import set_triage_status
 from polls.models import DailyCount, PageTotal, Response, TriageStatus
 from polls.models.counters import WINDOW, recent_as_of_day
 from polls.testing import (
@@ -21,7 +22,6 @@ from polls.testing import (
     today_is,
     vote,
 )
-from polls.triage import set_triage_status
 from polls.voting.services import record_vote
 
 
@@ -133,7 +133,7 @@ class PageTotalTests(TestCase):
 
 
 class SentimentChangeTests(TestCase):
-    """Issue 16: an editor re-labels "Yes" as negative after three readers chose it."""
+    """An editor re-labels "Yes" as negative after three readers chose it."""
 
     def test_daily_counts_and_page_totals_agree_after_a_sentiment_change(self):
         page = make_page("Leg numbness")

@@ -26,6 +26,7 @@ from hypothesis.stateful import (
 )
 
 from polls import tally
+from polls.admin.triage import set_triage_status
 from polls.models import (
     Choice,
     DailyCount,
@@ -37,7 +38,6 @@ from polls.models import (
     SiteDailyCount,
 )
 from polls.testing import START, make_page, make_poll, today_is
-from polls.triage import set_triage_status
 from polls.voting.services import record_follow_up, record_vote
 
 READERS = [f"reader-{n}" for n in range(6)]

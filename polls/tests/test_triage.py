@@ -5,6 +5,7 @@ import datetime
 from django.test import TestCase
 from django.utils import timezone
 
+from polls.admin.triage import delete_old_comments, set_triage_status
 from polls.models import DailyCount, Response, TriageStatus
 from polls.testing import (
     assert_counters_match_rows,
@@ -13,7 +14,6 @@ from polls.testing import (
     default_poll,
     make_page,
 )
-from polls.triage import delete_old_comments, set_triage_status
 from polls.voting.services import record_follow_up, record_vote
 
 

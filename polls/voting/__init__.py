@@ -6,5 +6,7 @@ in ``origin``, the reader cookie in ``readers``, both rate limits in
 ``retries``), then ``services``, which decides what may be answered and
 stores it, with the counters moved by ``polls.tally`` in the same
 transaction; on SQLite the writers take their turn through
-``write_queue``. ``reader_state`` shows readers their own stored answer.
+``write_queue``. ``reader_state`` shows readers their own stored answer,
+and ``widget`` gives the widget's form (on the page, through
+``polls_tags``, and on the follow-up page) what it shows.
 """

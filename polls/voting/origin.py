@@ -13,7 +13,7 @@ endpoints accept a POST only when the browser says it came from this site:
 against ``ALLOWED_HOSTS`` by Django) or an origin in ``CSRF_TRUSTED_ORIGINS``.
 A request with none of the three headers is refused. Together with the
 ``SameSite=Lax`` reader cookie this stops another site from making a
-reader's browser vote. See polls/README.md.
+reader's browser vote.
 """
 
 from urllib.parse import urlsplit

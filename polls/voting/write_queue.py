@@ -1,10 +1,10 @@
 """On SQLite, the services' writers wait their turn in the kernel, not in a sleep.
 
 SQLite lets one writer in at a time. A writer that finds the database
-locked sleeps in SQLite's busy handler and looks again 1 ms later, then 2,
-5, 10 ms… A vote holds the lock for about 0.3 ms, so a worker that had to
-wait slept well past the moment it could have gone on, and the CPU stood
-idle meanwhile.
+locked sleeps in SQLite's busy handler, for longer and longer between
+looks. A vote holds the lock for a small part of the first of those
+sleeps, so a worker that had to wait slept well past the moment it could
+have gone on, and the CPU stood idle meanwhile.
 
 So ``atomic`` first takes an exclusive ``flock`` on a file beside the
 database (``<database>-queue``). A waiting worker sleeps in the kernel and

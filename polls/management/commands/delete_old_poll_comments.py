@@ -2,7 +2,7 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 
-from polls.triage import delete_old_comments
+from polls.admin.triage import delete_old_comments
 
 MAX_DAYS = 36_500  # a century: beyond that the cutoff date would not exist
 

@@ -4,7 +4,8 @@ import smtplib
 
 from django.core.management.base import BaseCommand, CommandError
 
-from polls.digest import build_digest, previous_verdicts, recipients, send_digest
+from polls.admin.digest_mail import message, previous_verdicts, recipients, send_digest
+from polls.insight.digest import build_digest
 
 
 class Command(BaseCommand):
@@ -32,8 +33,8 @@ class Command(BaseCommand):
             return
         if dry_run:
             for user in users:
-                message = digest.message(user, previous_verdicts(user))
-                self.stdout.write(message.message().as_string())
+                mail = message(digest, user, previous_verdicts(user))
+                self.stdout.write(mail.message().as_string())
                 self.stdout.write("-" * 72)
             self.stdout.write(f"Dry run: {len(users)} digest(s) not sent.")
             return

@@ -24,7 +24,7 @@ from polls.voting.services import (
 )
 from polls.voting.views.protection import PollPostView
 from polls.voting.views.replies import answer_json, as_id, return_anchor, wants_json
-from polls.widget import widget_context
+from polls.voting.widget import widget_context
 
 
 class FollowUpView(PollPostView):

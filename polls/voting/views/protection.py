@@ -1,8 +1,8 @@
 """What both public POST endpoints (vote, follow-up) share.
 
 The pages that hold the poll's form are cached and the same for every
-reader, so there is no CSRF token: ``polls.voting.origin`` checks the request is
-same-origin instead (see its docstring and polls/README.md). Then come the
+reader, so there is no CSRF token: ``polls.voting.origin`` checks the
+request is same-origin instead (its docstring says how). Then come the
 reader cookie, the rate limits and the robot filter; only then the form,
 and the endpoint's own work, retried while the database is away.
 

@@ -2,7 +2,7 @@
 
 The shared protection (same origin, rate limits, robots, retries) is
 ``polls.voting.views.protection``; which page, poll and choice may be answered is
-``polls.voting.services``'s to say. See polls/README.md, "How a vote travels".
+``polls.voting.services``'s to say.
 """
 
 from django.http import HttpResponse

@@ -1,6 +1,6 @@
 from wagtail.admin.menu import MenuItem
 
-from polls.permissions import can_view_results
+from polls.admin.permissions import can_view_results
 
 
 class ResultsMenuItem(MenuItem):

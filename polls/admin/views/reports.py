@@ -11,12 +11,12 @@ from wagtail.admin.ui.tables import NumberColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
-from polls import periods
+from polls.admin.views.access import ResultsPermissionMixin
+from polls.admin.views.columns import DayColumn, PercentColumn, ScoreColumn
+from polls.admin.views.export import SafeSpreadsheetExportMixin
+from polls.insight import periods
 from polls.models import DailyCount, PageTotal, Poll, PollSettings
 from polls.models.counters import RECENT_DAYS
-from polls.views.access import ResultsPermissionMixin
-from polls.views.columns import DayColumn, PercentColumn, ScoreColumn
-from polls.views.export import SafeSpreadsheetExportMixin
 
 # Sections are the pages just below each site's home page (root 1, home 2).
 SECTION_DEPTH = 3

@@ -3,9 +3,9 @@ from django.views.generic import TemplateView
 from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
-from polls.attention import listed, method_context, needs_attention
+from polls.admin.views.access import ResultsPermissionMixin
+from polls.insight.attention import listed, method_context, needs_attention
 from polls.models import PollSettings
-from polls.views.access import ResultsPermissionMixin
 
 
 class AttentionPaginator(WagtailPaginator):
@@ -17,7 +17,7 @@ class NeedsAttentionView(
     ResultsPermissionMixin, WagtailAdminTemplateMixin, TemplateView
 ):
     """Pages that got worse, trail the site or have comments to triage (see
-    ``polls.attention``), each with the figure that put it on the list.
+    ``polls.insight.attention``), each with the figure that put it on the list.
 
     The most pressing come first, ``paginate_by`` to a page (``?p=2``), so a
     site where hundreds of articles need attention renders no more of them

@@ -15,10 +15,10 @@ from django.views import View
 from openpyxl import Workbook
 from wagtail.models import Page
 
-from polls import edit_effects
+from polls.admin.views.access import ResultsPermissionMixin
+from polls.admin.views.export import neutralise_formula
+from polls.insight import edit_effects
 from polls.models import PollSettings
-from polls.views.access import ResultsPermissionMixin
-from polls.views.export import neutralise_formula
 
 COLUMNS = [
     "Edit",

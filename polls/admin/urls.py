@@ -1,9 +1,9 @@
 from django.urls import path
 
-from polls.views.attention import NeedsAttentionView
-from polls.views.edit_effects import EditEffectsExportView
-from polls.views.page_helpfulness import PageHelpfulnessView
-from polls.views.reports import HelpfulnessReportView
+from polls.admin.views.attention import NeedsAttentionView
+from polls.admin.views.edit_effects import EditEffectsExportView
+from polls.admin.views.page_helpfulness import PageHelpfulnessView
+from polls.admin.views.reports import HelpfulnessReportView
 
 app_name = "polls_admin"
 urlpatterns = [

@@ -1,6 +1,6 @@
 """Reader comments: a listing editors triage, one status at a time.
 
-A status is only ever changed through ``polls.triage.set_triage_status``,
+A status is only ever changed through ``polls.admin.triage.set_triage_status``,
 so marking a response as spam takes it out of every count (and back).
 Responses are never added, copied or deleted here: the viewset only routes
 the listing, the edit form and the quick triage buttons.
@@ -36,13 +36,13 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 from wagtail.models import Page
 
-from polls.menu import ResultsMenuItem
+from polls.admin.menu import ResultsMenuItem
+from polls.admin.panels import ResponseDetailsPanel
+from polls.admin.permissions import results_permission_policy
+from polls.admin.triage import set_triage_status
+from polls.admin.views.access import ResultsPermissionMixin
+from polls.admin.views.export import SafeSpreadsheetExportMixin
 from polls.models import Poll, Response, TriageStatus
-from polls.panels import ResponseDetailsPanel
-from polls.permissions import results_permission_policy
-from polls.triage import set_triage_status
-from polls.views.access import ResultsPermissionMixin
-from polls.views.export import SafeSpreadsheetExportMixin
 
 
 def local_minute(value):

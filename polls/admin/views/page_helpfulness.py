@@ -11,8 +11,10 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Page
 
-from polls import edit_effects, periods
-from polls.charts import daily_chart
+from polls.admin.views.access import ResultsPermissionMixin
+from polls.insight import edit_effects, periods
+from polls.insight.charts import daily_chart
+from polls.insight.stats import Helpfulness
 from polls.models import (
     DailyCount,
     DailyReasonCount,
@@ -20,15 +22,13 @@ from polls.models import (
     Reason,
     Response,
 )
-from polls.stats import Helpfulness
-from polls.views.access import ResultsPermissionMixin
 
 PERIODS = [
     (7, _("7 days")),
     (30, _("30 days")),
     (90, _("90 days")),
     (365, _("365 days")),
-]  # each the last N complete days (``polls.periods.last_days``)
+]  # each the last N complete days (``polls.insight.periods.last_days``)
 DEFAULT_PERIOD = 30
 
 
@@ -44,7 +44,7 @@ class PageHelpfulnessView(
     The chart, the totals, the reasons and the before-and-after comparisons
     read counters; the comments read the answers of this one page, from the
     period's first day up to now, so today's are there to triage. The
-    period is the last N complete days, as everywhere (``polls.periods``);
+    period is the last N complete days, as everywhere (``polls.insight.periods``);
     today's answers so far are counted beside it. The revision breakdown
     covers every answer the page ever had, so an older edit can be compared
     with the latest one whatever the period.

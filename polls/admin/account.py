@@ -15,8 +15,8 @@ from django import forms
 from django.contrib import messages
 from wagtail.admin.views.account import BaseSettingsPanel, notifications_tab
 
+from polls.admin.permissions import can_view_results
 from polls.models import DigestPreference
-from polls.permissions import can_view_results
 
 SAVED = "_polls_digest_preference_saved"
 

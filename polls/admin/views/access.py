@@ -9,7 +9,7 @@ success. The site's own reports (articles' "Reviews due") refuse the same way.
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
-from polls.permissions import VIEW_RESULTS, results_permission_policy
+from polls.admin.permissions import VIEW_RESULTS, results_permission_policy
 
 
 def forbidden(request):

@@ -1,9 +1,9 @@
 """The days "needs attention" tests, kept per page so reading them is cheap.
 
 The CUSUM needs, per page, its 90 baseline days as sums and its last 30
-days one by one. Summed from ``DailyCount`` at every view that is up to
-1,000 pages × 120 days × 2 choices of rows, about 0.4 s on SQLite with a
-million votes; here it is one row per page (``CusumPage``), about as cheap
+days one by one. Summed from ``DailyCount`` at every view that is a row
+per page, day and choice over 120 days, a read that grows with every page
+answered; here it is one row per page (``CusumPage``), about as cheap
 with a thousand votes as with a million. The CUSUM itself is still
 computed at every view, from these rows; "below the site" reads their
 last 30 days too.
@@ -58,7 +58,7 @@ def answered_pages(today, positive, version):
     """(page, before positive, before responses, recent positive, recent
     responses, [[positive, responses] × 30] packed) of each page answered in
     the last 30 complete days, in page order: one read for both statistical
-    causes of ``polls.attention``.
+    causes of ``polls.insight.attention``.
 
     ``version`` must be ``counters_version(today)`` read before this call,
     so rows are never labelled newer than the counters they came from.
@@ -72,8 +72,9 @@ def answered_pages(today, positive, version):
 
 @functools.cache
 def _answered_pages_sql():
-    """``answered_pages``' query, built by the ORM once: a thousand rows read
-    through a queryset cost half as much again as the query itself."""
+    """``answered_pages``' query, built by the ORM once and run on a cursor:
+    a queryset would compile it again at every call and pass each of up to
+    a thousand rows through its converters, work the plain cursor skips."""
     rows = CusumPage.objects.filter(recent_responses__gt=0).values_list(
         "page",
         "before_positive",
@@ -104,7 +105,7 @@ def pack(days):
     """``recent`` for [[positive, responses] × 30]: little-endian 32-bit integers.
 
     Bytes rather than JSON, so a thousand pages' days become one array in one
-    call (``days_array``); decoding a thousand JSON lists took 10 ms.
+    call (``days_array``) instead of a thousand lists decoded one by one.
     """
     return struct.pack(f"<{2 * len(days)}i", *(n for day in days for n in day))
 
@@ -117,7 +118,7 @@ def unpack(recent):
 def days_array(recents):
     """The ``recent`` of many pages as one (pages, 30, 2) numpy array.
 
-    numpy is imported here for the reason ``polls.inference`` imports scipy
+    numpy is imported here for the reason ``polls.insight.inference`` imports scipy
     inside its functions: serving an article never needs it.
     """
     import numpy as np

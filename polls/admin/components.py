@@ -4,12 +4,12 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from wagtail.admin.ui.components import Component
 
-from polls import periods
-from polls.attention import last_30_days_by_page, listed, needs_attention
+from polls.admin.permissions import can_view_results
+from polls.insight import periods
+from polls.insight.attention import last_30_days_by_page, listed, needs_attention
+from polls.insight.stats import Helpfulness, wilson_lower_bound_expression
 from polls.models import PollSettings
 from polls.models.counters import RECENT_DAYS
-from polls.permissions import can_view_results
-from polls.stats import Helpfulness, wilson_lower_bound_expression
 
 
 class HelpfulnessDashboardPanel(Component):
@@ -17,8 +17,8 @@ class HelpfulnessDashboardPanel(Component):
     last 30 days.
 
     "Last 30 days" are the 30 complete days up to yesterday, as everywhere
-    (``polls.periods``), and the figures are the very rows "Needs attention"
-    tests (``polls.attention.last_30_days_by_page``), so a page shows the
+    (``polls.insight.periods``), and the figures are the very rows "Needs attention"
+    tests (``polls.insight.attention.last_30_days_by_page``), so a page shows the
     same number of answers here, there, in the report and in the digest.
     Only pages with at least ``PollSettings.minimum_responses`` answers in
     those days are ranked, by the Wilson lower bound, numbered from both

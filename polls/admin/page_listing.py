@@ -15,10 +15,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets.button import ListingButton
 
+from polls.admin.permissions import can_view_results
+from polls.insight.stats import Helpfulness
 from polls.models import PageTotal
 from polls.models.counters import POSITIVE
-from polls.permissions import can_view_results
-from polls.stats import Helpfulness
 
 
 def _page_total(*filters):

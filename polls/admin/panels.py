@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
+from polls.admin.permissions import can_view_results
+from polls.insight.stats import Helpfulness
 from polls.models import PageTotal, PollSettings
-from polls.permissions import can_view_results
-from polls.stats import Helpfulness
 
 
 class HelpfulnessPanel(Panel):

@@ -3,7 +3,7 @@
 from django.contrib.humanize.templatetags.humanize import intcomma, naturalday
 from wagtail.admin.ui.tables import Column
 
-from polls.stats import whole_percent
+from polls.insight.stats import whole_percent
 
 
 class PercentColumn(Column):

@@ -10,8 +10,8 @@ from wagtail.admin import messages
 from wagtail.admin.ui.tables import BooleanColumn, Column, NumberColumn
 from wagtail.snippets.views.snippets import DeleteView, IndexView, SnippetViewSet
 
+from polls.admin.permissions import can_view_results
 from polls.models import Poll, Response
-from polls.permissions import can_view_results
 
 
 def describe_choices(poll):

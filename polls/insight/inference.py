@@ -1,7 +1,9 @@
 """The statistical tests behind "did my edit help?" and "what needs attention?".
 
-Every figure comes from scipy.stats; this module only arranges the counts.
-scipy takes a noticeable moment and memory to import, so it is imported
+Every test comes from scipy.stats; this module only arranges the counts.
+The one thing scipy has no function for, the Bernoulli CUSUM that "needs
+attention" runs, is written out at the end, plain arithmetic. scipy (and
+numpy) take a noticeable moment and memory to import, so they are imported
 inside each function: the modules that serve readers import this one only
 through admin reports, and a test checks that rendering an article never
 loads scipy.
@@ -11,6 +13,7 @@ import math
 
 ALPHA = 0.05  # two-sided error allowance of every verdict
 POWER = 0.8  # the chance of noticing a change of the size we plan for
+DROP = 0.10  # the change the CUSUM watches for
 
 
 def wilson_interval(positive, total, confidence=0.95):
@@ -21,7 +24,8 @@ def wilson_interval(positive, total, confidence=0.95):
 
     # The interval does not depend on the proportion the test is against.
     # Against the observed one, scipy's two-sided p-value (which we never
-    # read) is 1 at once, instead of a search costing ten times the interval.
+    # read) is 1 at once, instead of a search that costs far more than the
+    # interval.
     interval = binomtest(positive, total, p=positive / total).proportion_ci(
         confidence_level=confidence, method="wilson"
     )
@@ -113,3 +117,55 @@ def lower_tail_p_values(positives, totals, rate):
     from scipy.stats import binom
 
     return [float(p) for p in binom.cdf(positives, totals, rate)]
+
+
+def log_ratios(baseline_rate, drop=DROP):
+    """(helpful, unhelpful): what one answer of each kind adds to the CUSUM."""
+    watched = max(baseline_rate - drop, 0.01)
+    baseline = min(max(baseline_rate, watched + 0.01), 0.99)
+    return math.log(watched / baseline), math.log((1 - watched) / (1 - baseline))
+
+
+def cusum(days, baseline_rate, drop=DROP):
+    """The Bernoulli CUSUM after ``days`` of (positive, responses) answers.
+
+    Each day adds the log-likelihood ratio of "``drop`` less helpful"
+    against "as before" for that day's answers; the sum never drops below
+    zero.
+    """
+    helpful, unhelpful = log_ratios(baseline_rate, drop)
+    total = 0.0
+    for positive, responses in days:
+        total = max(
+            0.0, total + positive * helpful + (responses - positive) * unhelpful
+        )
+    return total
+
+
+def cusums(days, baseline_rates):
+    """``cusum`` of many pages at once: ``days`` is a (pages, days, 2) array.
+
+    The same arithmetic in the same order, a day at a time for every page
+    together, so each score is exactly ``cusum``'s, without a Python loop
+    over every page and day.
+    """
+    import numpy as np
+
+    weights = np.array([log_ratios(rate) for rate in baseline_rates]).reshape(-1, 2)
+    helpful, unhelpful = weights[:, 0], weights[:, 1]
+    total = np.zeros(len(weights))
+    for day in range(days.shape[1]):
+        positive, responses = days[:, day, 0], days[:, day, 1]
+        total = np.maximum(
+            0.0, total + positive * helpful + (responses - positive) * unhelpful
+        )
+    return [float(score) for score in total]
+
+
+def threshold(answers_per_year):
+    """h = ln(answers a year): one false alarm per article-year at most.
+
+    By Wald's inequality a CUSUM of log-likelihood ratios raises a false
+    alarm no more often than once in e^h answers.
+    """
+    return math.log(max(answers_per_year, math.e))
