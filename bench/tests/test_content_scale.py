@@ -1,4 +1,8 @@
-from bench import content_scale
+import pytest
+
+from bench import content_pages, content_scale
+from testing.bulk import add_articles
+from testing.demo import load_demo
 
 
 def row(ms, queries):
@@ -32,3 +36,16 @@ def test_the_newsroom_and_import_lines_say_their_goals():
     assert "parts rendered 1,200 times" in text
     assert "1,000 files in 95 s, 10.5 articles a second (goal: 120 s)" in text
     assert "PostgreSQL" not in text
+
+
+@pytest.mark.django_db
+def test_the_pages_keep_their_names_whatever_the_number_of_articles():
+    """page_rows pairs the two sizes' rows by name."""
+    load_demo()
+    add_articles(10, topic_count=5)
+    small = [name for name, _, _ in content_pages.page_list()]
+    add_articles(60, topic_count=5)
+    large = content_pages.page_list()
+    assert [name for name, _, _ in large] == small
+    deep = {name: path for name, path, _ in large}["index, deep page"]
+    assert deep.endswith("?page=2")  # the seed and 12 of the 60 here, 10 a page
