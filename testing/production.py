@@ -20,7 +20,10 @@ def production_environment():
 
 
 def production_settings(env):
-    """production.py's settings for ``env``, base.py re-read with it too."""
+    """production.py's settings for ``env``, the modules it builds on re-read too."""
     with mock.patch.dict(os.environ, env, clear=True), mock.patch.dict(sys.modules):
-        sys.modules.pop("config.settings.base", None)
+        for name in [
+            name for name in sys.modules if name.startswith("config.settings.")
+        ]:
+            del sys.modules[name]
         return runpy.run_module("config.settings.production")

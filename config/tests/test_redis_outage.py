@@ -15,7 +15,7 @@ from testing.pages import make_article, make_index, site_root
 
 NOWHERE = "redis://127.0.0.1:1/0"  # nothing listens on port 1
 
-# As config/settings/base.py sets them when REDIS_URL is given.
+# As config/settings/caching.py sets them when REDIS_URL is given.
 REDIS_AWAY = {
     alias: {
         "BACKEND": "django_redis.cache.RedisCache",
