@@ -19,7 +19,6 @@ object and no URL reversal per row.
 
 from django.conf import settings
 from django.contrib.sitemaps import views
-from django.db.models import Max
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -57,7 +56,9 @@ def article_file_number(page_id):
 
 
 def article_file_count(site):
-    highest = site_articles(site).aggregate(highest=Max("pk"))["highest"]
+    # The newest id by walking the primary key's index from its end: a MAX
+    # over the join reads every article on PostgreSQL.
+    highest = site_articles(site).order_by("-pk").values_list("pk", flat=True).first()
     return 0 if highest is None else article_file_number(highest)
 
 
