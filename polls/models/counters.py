@@ -6,23 +6,14 @@ sentiment: reads join the choice, so an editor re-labelling "Yes" as
 negative changes every report at once.
 """
 
-import datetime
-
 from django.db import models
 from django.db.models import (
-    Case,
-    DateField,
-    ExpressionWrapper,
     F,
     Max,
-    OuterRef,
     Q,
-    Subquery,
     Sum,
-    When,
 )
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 
 from polls.insight.stats import (
     is_under_minimum_expression,
@@ -33,7 +24,6 @@ from polls.insight.stats import (
 from .poll import Sentiment
 
 RECENT_DAYS = 30
-WINDOW = datetime.timedelta(days=RECENT_DAYS)
 POSITIVE = Q(choice__sentiment=Sentiment.POSITIVE)
 NEGATIVE = Q(choice__sentiment=Sentiment.NEGATIVE)
 
@@ -151,55 +141,14 @@ class PageTotalQuerySet(CounterQuerySet):
     def all_time(self):
         return self.helpfulness_by_page(count="total", last="last_date")
 
-    def last_30_days(self, today=None):
-        """Per page, the responses first given in the 30 days up to ``today``.
-
-        Reads only: a row's ``recent`` ends on ``recent_as_of`` (the day it
-        was last written), so the days that have left the window since then
-        are subtracted here, from the row's own daily counters (at most 30
-        each, through their unique index). Rows written today need nothing.
-        """
-        today = today or timezone.localdate()
-        return self.annotate(recent_today=recent_as_of_day(today)).helpfulness_by_page(
-            count="recent_today", last="last_date"
-        )
-
-
-def recent_as_of_day(today):
-    """A ``PageTotal`` row's ``recent``, with the window moved to end ``today``."""
-    window_start_before = ExpressionWrapper(
-        OuterRef("recent_as_of") - WINDOW, output_field=DateField()
-    )
-    dropped = (
-        DailyCount.objects.filter(
-            page=OuterRef("page"),
-            choice=OuterRef("choice"),
-            date__gt=window_start_before,
-            date__lte=today - WINDOW,
-        )
-        .order_by()
-        .values("choice")
-        .annotate(dropped=Sum("count"))
-        .values("dropped")
-    )
-    return Case(
-        When(recent_as_of__gte=today, then=F("recent")),
-        default=F("recent") - Coalesce(Subquery(dropped), 0),
-    )
-
 
 class PageTotal(models.Model):
-    """All-time and last-30-days counts per page and choice.
+    """All-time counts per page and choice, and the last day answered.
 
     ``DailyCount`` answers "how many on each day"; this answers "how many in
-    all" and "how many lately" in one row per page and choice, so the report
-    and the dashboard panel cost the same with a thousand votes or a million.
-    ``recent`` holds the responses first given in the 30 days up to
-    ``recent_as_of``: ``polls.tally.move`` moves the window to today whenever
-    it writes a row, and ``last_30_days`` moves it at read time (no write).
-    Summing ``DailyCount`` over 30 days instead would read up to 30 rows per
-    page and choice, a cost that grows with the days and the pages.
-    ``last_date`` is the last day with a counted response.
+    all" in one row per page and choice, so the all-time report costs the
+    same with a thousand votes or a million. A period's figures sum
+    ``DailyCount`` over its days (``DailyCount.objects.for_period``).
     """
 
     page = models.ForeignKey(
@@ -212,8 +161,6 @@ class PageTotal(models.Model):
         "polls.Choice", on_delete=models.CASCADE, related_name="page_totals"
     )
     total = models.IntegerField(default=0)
-    recent = models.IntegerField(default=0)
-    recent_as_of = models.DateField()
     last_date = models.DateField(null=True)
 
     objects = PageTotalQuerySet.as_manager()
@@ -227,7 +174,7 @@ class PageTotal(models.Model):
                 fields=["page", "choice"], name="polls_pagetotal_unique_choice"
             ),
             models.CheckConstraint(
-                condition=Q(total__gte=0) & Q(recent__gte=0),
+                condition=Q(total__gte=0),
                 name="polls_pagetotal_not_negative",
             ),
         ]

@@ -106,7 +106,7 @@ def counted_vote(*, page_id, poll_id, choice_id, reader_key, alias):
 
 
 def _moves(item):
-    rows = arrival_rows(item, item.day)
+    rows = arrival_rows(item)
     return [*rows["total"], *rows["daily"], *rows["site"]]
 
 

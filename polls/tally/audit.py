@@ -12,7 +12,6 @@ from itertools import islice
 from django.db import transaction
 from django.db.models import Count
 from django.db.models.functions import TruncDate
-from django.utils import timezone
 
 from polls.models import (
     DailyCount,
@@ -21,7 +20,6 @@ from polls.models import (
     Response,
     SiteDailyCount,
 )
-from polls.models.counters import WINDOW, recent_as_of_day
 from polls.tally.moves import KNOWN_REASONS
 
 
@@ -30,7 +28,7 @@ class Recount:
     """What every counter must hold, keyed as ``differences`` reports it.
 
     ``daily``: (page, poll, choice, day) → count; ``totals``: (page, poll,
-    choice) → (total, recent, last day); ``site``: (poll, choice, day) →
+    choice) → (total, last day); ``site``: (poll, choice, day) →
     count; ``reasons``: (page, poll, day, reason) → count. Non-zero only.
     """
 
@@ -40,12 +38,8 @@ class Recount:
     reasons: Counter
 
 
-def recount(today=None):
-    """What the counters must hold (a ``Recount``), from the responses alone.
-
-    ``recent`` in the totals covers the 30 days up to ``today``.
-    """
-    today = today or timezone.localdate()
+def recount():
+    """What the counters must hold (a ``Recount``), from the responses alone."""
     daily = Counter()
     rows = (
         Response.objects.counted()
@@ -59,13 +53,8 @@ def recount(today=None):
         daily[page, poll, choice, day] += n
     totals = {}
     for (page, poll, choice, day), n in daily.items():
-        total, recent, last = totals.get((page, poll, choice), (0, 0, day))
-        in_window = today - WINDOW < day <= today
-        totals[page, poll, choice] = (
-            total + n,
-            recent + (n if in_window else 0),
-            max(last, day),
-        )
+        total, last = totals.get((page, poll, choice), (0, day))
+        totals[page, poll, choice] = (total + n, max(last, day))
     site = Counter()
     for (_page, poll, choice, day), n in daily.items():
         site[poll, choice, day] += n
@@ -85,26 +74,19 @@ def recount(today=None):
     return Recount(daily, totals, site, reasons)
 
 
-def differences(today=None):
-    """Every counter that differs from the recount: ``(table, key, stored, recount)``.
+def differences():
+    """Every counter that differs from the recount.
 
-    ``PageTotal.recent`` is compared as the reports read it, moved to today.
+    Each as ``(table, key, stored, recount)``.
     """
-    today = today or timezone.localdate()
-    expected = recount(today)
+    expected = recount()
     stored_daily = {
         (row.page_id, row.poll_id, row.choice_id, row.date): row.count
         for row in DailyCount.objects.exclude(count=0)
     }
     stored_totals = {
-        (row["page"], row["poll"], row["choice"]): (
-            row["total"],
-            row["recent_today"],
-            row["last_date"],
-        )
+        (row.page_id, row.poll_id, row.choice_id): (row.total, row.last_date)
         for row in PageTotal.objects.exclude(total=0)
-        .annotate(recent_today=recent_as_of_day(today))
-        .values("page", "poll", "choice", "total", "recent_today", "last_date")
     }
     stored_site = {
         (row.poll_id, row.choice_id, row.date): row.count
@@ -134,8 +116,7 @@ def rebuild():
     For bulk loads and repairs, while no votes arrive: a vote committed
     between the recount and the end would be missing until the next rebuild.
     """
-    today = timezone.localdate()
-    expected = recount(today)
+    expected = recount()
     daily, totals = expected.daily, expected.totals
     for model in (DailyCount, PageTotal, SiteDailyCount, DailyReasonCount):
         model.objects.all().delete()
@@ -170,11 +151,9 @@ def rebuild():
                 poll_id=poll,
                 choice_id=choice,
                 total=total,
-                recent=recent,
-                recent_as_of=today,
                 last_date=last,
             )
-            for (page, poll, choice), (total, recent, last) in totals.items()
+            for (page, poll, choice), (total, last) in totals.items()
         ),
         batch_size=5000,
     )

@@ -6,8 +6,8 @@ transaction, and it moves every counter table together:
 
 - ``DailyCount``: counted responses per page, choice and the day they were
   first given (charts, date-filtered reports, the CUSUM);
-- ``PageTotal``: per page and choice, all of them (``total``), those of the
-  30 days up to ``recent_as_of`` (``recent``) and the last day answered;
+- ``PageTotal``: per page and choice, all of them (``total``) and the last
+  day answered;
 - ``DailyReasonCount``: per page and day, how many counted responses hold
   each follow-up reason (reasons before and after an edit);
 - ``SiteDailyCount``: ``DailyCount`` summed over the pages (the site-wide
@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Exists, F, Max, OuterRef, Subquery, Sum, Value
+from django.db.models import Exists, F, Max, OuterRef, Subquery, Sum
 from django.utils import timezone
 
 from polls.models import (
@@ -37,7 +37,6 @@ from polls.models import (
     Reason,
     SiteDailyCount,
 )
-from polls.models.counters import WINDOW, recent_as_of_day
 from polls.tally import sql
 
 KNOWN_REASONS = frozenset(Reason.values)
@@ -94,14 +93,11 @@ def move(*changes):
     answer to itself with new reasons, moves only the reasons). Rows are
     written in one order, the page's counters by choice, then its reasons,
     then the site-wide counters by choice, so two readers changing answers
-    in opposite directions cannot deadlock each other; and each
-    ``PageTotal`` row is written before its daily counter, so the days its
-    window drops still hold exactly what was added for them.
+    in opposite directions cannot deadlock each other.
     """
-    today = timezone.localdate()
     moving = [item for item in changes if item is not None]
     if len(moving) == 1 and moving[0].delta > 0 and not moving[0].reasons:
-        _arrive(moving[0], today)  # the common case: a first answer
+        _arrive(moving[0])  # the common case: a first answer
         return
     net, reasons, site = Counter(), Counter(), Counter()
     for item in moving:
@@ -113,7 +109,7 @@ def move(*changes):
         if not delta:
             continue
         item = Change(*key, delta)
-        _move_total(item, today)
+        _move_total(item)
         _move_daily(item)
         if item.delta < 0:
             _recompute_last_date(item)
@@ -154,32 +150,19 @@ def forget_page(page_id):
     ).update(count=F("count") - Subquery(added), moves=F("moves") + 1)
 
 
-def _move_total(item, today):
-    """Move the page's all-time and 30-day counts, the window moved to ``today``.
-
-    An answer that arrives (the common case, a vote) is one upsert, written
-    once per process (``sql.upserts``): through the ORM, building the update
-    with its window arithmetic cost more than running it.
-    """
+def _move_total(item):
+    """Move the page's all-time count: an arriving answer (the common case, a
+    vote) is one upsert, written once per process (``sql.upserts``)."""
     if item.delta > 0:
-        _execute(sql.upserts()["total"], arrival_rows(item, today)["total"])
-        return
-    in_window = item.day > today - WINDOW
-    if item.day == today and _execute(
-        sql.leaving_updates()["total_down"],
-        [item.delta, item.delta, item.page_id, item.choice_id, _date(today)],
-    ):
-        return
-    PageTotal.objects.filter(page_id=item.page_id, choice_id=item.choice_id).update(
-        total=F("total") + item.delta,
-        recent=recent_as_of_day(today) + (item.delta if in_window else 0),
-        recent_as_of=Value(today),
-    )
+        _execute(sql.upserts()["total"], arrival_rows(item)["total"])
+    else:
+        params = [item.delta, item.page_id, item.choice_id]
+        _execute(sql.leaving_updates()["total"], params)
 
 
 def _move_daily(item):
     if item.delta > 0:
-        _execute(sql.upserts()["daily"], arrival_rows(item, item.day)["daily"])
+        _execute(sql.upserts()["daily"], arrival_rows(item)["daily"])
     else:
         day = _date(item.day)
         params = [item.delta, item.page_id, item.choice_id, day]
@@ -206,24 +189,22 @@ def _move_site(choice_id, poll_id, day, delta):
         _execute(sql.leaving_updates()["site"], [delta, choice_id, _date(day)])
 
 
-def _arrive(item, today):
+def _arrive(item):
     """``move`` for one arriving answer without reasons: the three upserts,
     in ``move``'s order, on one cursor."""
-    rows = arrival_rows(item, today)
+    rows = arrival_rows(item)
     statements = sql.upserts()
     with connection.cursor() as cursor:
         for counter in ("total", "daily", "site"):
             cursor.execute(statements[counter], rows[counter])
 
 
-def arrival_rows(item, today):
-    """The values ``sql.upserts`` add for ``item`` (delta > 0), by counter; the
-    ``PageTotal`` row's window moved to ``today``."""
+def arrival_rows(item):
+    """The values ``sql.upserts`` add for ``item`` (delta > 0), by counter."""
     keys = [item.page_id, item.poll_id, item.choice_id]
     day = _date(item.day)
-    recent = item.delta if item.day > today - WINDOW else 0
     return {
-        "total": [*keys, item.delta, recent, _date(today), day],
+        "total": [*keys, item.delta, day],
         "daily": [*keys, day, item.delta],
         "site": _site_row(item.poll_id, item.choice_id, item.day, item.delta),
     }

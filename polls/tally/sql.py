@@ -28,7 +28,6 @@ from polls.models import (
     Response,
     SiteDailyCount,
 )
-from polls.models.counters import WINDOW
 
 LIVE_PAGE_FIELDS = {"id", "title", "live_revision_id"}
 PAGE_FIELDS = {"id", "title", "slug", "url_path", "live", "live_revision_id", "depth"}
@@ -150,10 +149,8 @@ def leaving_updates():
     total, daily = q(PageTotal._meta.db_table), q(DailyCount._meta.db_table)
     site = q(SiteDailyCount._meta.db_table)
     key = f"{q('page_id')} = %s AND {q('choice_id')} = %s"
-    moves = f"{q('total')} = {q('total')} + %s, {q('recent')} = {q('recent')} + %s"
-    today = f"{q('recent_as_of')} = %s"
     return {
-        "total_down": f"UPDATE {total} SET {moves} WHERE {key} AND {today}",
+        "total": f"UPDATE {total} SET {q('total')} = {q('total')} + %s WHERE {key}",
         "daily": f"UPDATE {daily} SET {q('count')} = {q('count')} + %s "
         f"WHERE {key} AND {q('date')} = %s",
         "site": f"UPDATE {site} SET {q('count')} = {q('count')} + %s, "
@@ -168,7 +165,7 @@ def upserts():
     three moves, run one by one."""
     templates = _upsert_templates()
     return {
-        "total": templates["total"] % "VALUES (%s, %s, %s, %s, %s, %s, %s)",
+        "total": templates["total"] % "VALUES (%s, %s, %s, %s, %s)",
         "daily": templates["daily"] % "VALUES (%s, %s, %s, %s, %s)",
         "site": templates["site"] % "VALUES (%s, %s, %s, %s, 1)",
     }
@@ -202,7 +199,7 @@ def _counted_moves():
     each reading its row from the one before (``RETURNING 1``), so they run
     in ``move``'s order and only when the response was inserted."""
     templates = _upsert_templates()
-    total = templates["total"] % "SELECT %s, %s, %s, %s, %s, %s, %s FROM inserted"
+    total = templates["total"] % "SELECT %s, %s, %s, %s, %s FROM inserted"
     daily = templates["daily"] % "SELECT %s, %s, %s, %s, %s FROM moved_total"
     site = templates["site"] % "SELECT %s, %s, %s, %s, 1 FROM moved_daily"
     return (
@@ -220,9 +217,7 @@ def _upsert_templates():
     ON CONFLICT … DO UPDATE …``, to be completed with its rows: ``VALUES``
     (``upserts``), or a ``SELECT`` after the inserted response
     (``counted_first_answer``). The conflict clauses read the new row's
-    figures from ``EXCLUDED``, so they are the same in both uses. The
-    ``PageTotal`` row's window moves to its new ``recent_as_of`` dropping
-    the days that left it, as ``recent_as_of_day`` does.
+    figures from ``EXCLUDED``, so they are the same in both uses.
     """
     q = connection.ops.quote_name
     sqlite = connection.vendor == "sqlite"
@@ -230,30 +225,17 @@ def _upsert_templates():
     def columns(model, *names):
         return ", ".join(q(model._meta.get_field(name).column) for name in names)
 
-    def days_before(date_sql):
-        days = WINDOW.days
-        return f"date({date_sql}, '-{days} days')" if sqlite else f"{date_sql} - {days}"
-
     greatest = "MAX" if sqlite else "GREATEST"
     total, daily = q(PageTotal._meta.db_table), q(DailyCount._meta.db_table)
     site = q(SiteDailyCount._meta.db_table)
     keys = ("page", "poll", "choice")
     page, choice, date, count = q("page_id"), q("choice_id"), q("date"), q("count")
-    as_of, recent, last = q("recent_as_of"), q("recent"), q("last_date")
-    dropped = (
-        f"SELECT SUM(d.{count}) FROM {daily} d WHERE d.{page} = t.{page} "
-        f"AND d.{choice} = t.{choice} AND d.{date} > {days_before(f't.{as_of}')} "
-        f"AND d.{date} <= {days_before(f'EXCLUDED.{as_of}')}"
-    )
-    totals = columns(PageTotal, *keys, "total", "recent", "recent_as_of", "last_date")
+    last = q("last_date")
+    totals = columns(PageTotal, *keys, "total", "last_date")
     return {
         "total": f"INSERT INTO {total} AS t ({totals}) %s "
         f"ON CONFLICT ({page}, {choice}) DO UPDATE SET "
         f"{q('total')} = t.{q('total')} + EXCLUDED.{q('total')}, "
-        f"{recent} = CASE WHEN t.{as_of} >= EXCLUDED.{as_of} "
-        f"THEN t.{recent} ELSE t.{recent} - COALESCE(({dropped}), 0) "
-        f"END + EXCLUDED.{recent}, "
-        f"{as_of} = EXCLUDED.{as_of}, "
         f"{last} = {greatest}(COALESCE(t.{last}, EXCLUDED.{last}), EXCLUDED.{last})",
         "daily": f"INSERT INTO {daily} AS d "
         f"({columns(DailyCount, *keys, 'date', 'count')}) %s "

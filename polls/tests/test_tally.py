@@ -11,7 +11,6 @@ from django.utils import timezone
 from polls import tally
 from polls.admin.triage import set_triage_status
 from polls.models import DailyCount, PageTotal, Response, TriageStatus
-from polls.models.counters import WINDOW, recent_as_of_day
 from polls.testing import (
     START,
     backdate,
@@ -25,35 +24,24 @@ from polls.testing import (
 from polls.voting.services import record_vote
 
 
-def expected_totals(today):
+def expected_totals():
     """What PageTotal must hold, computed from the responses themselves."""
-    total, recent = Counter(), Counter()
+    total = Counter()
     for response in Response.objects.counted().exclude(page=None):
-        key = (response.page_id, response.choice_id)
-        total[key] += 1
-        if timezone.localdate(response.created_at) > today - WINDOW:
-            recent[key] += 1
-    return total, recent
+        total[response.page_id, response.choice_id] += 1
+    return total
 
 
 class PageTotalTests(TestCase):
-    def assertTotalsRight(self, today):
-        total, recent = expected_totals(today)
-        rows = PageTotal.objects.annotate(recent_today=recent_as_of_day(today))
+    def assertTotalsRight(self):
+        rows = PageTotal.objects.all()
         self.assertEqual(
-            {(r.page_id, r.choice_id): r.total for r in rows if r.total}, dict(total)
+            {(r.page_id, r.choice_id): r.total for r in rows if r.total},
+            dict(expected_totals()),
         )
-        self.assertEqual(
-            {(r.page_id, r.choice_id): r.recent_today for r in rows if r.recent_today},
-            dict(recent),
-        )
-        self.assertEqual(tally.differences(today), [])
+        self.assertEqual(tally.differences(), [])
 
-    def recent(self, today):
-        rows = list(PageTotal.objects.last_30_days(today))
-        return rows[0]["responses"] if rows else 0
-
-    def test_votes_count_in_all_time_and_in_the_last_30_days(self):
+    def test_votes_count_in_all_time_with_the_last_day_answered(self):
         poll, page = default_poll(), make_page("Numb legs")
         yes = choice(poll, "Yes")
         with today_is(START):
@@ -61,25 +49,19 @@ class PageTotalTests(TestCase):
         with today_is(START + datetime.timedelta(days=10)):
             record_vote(page=page, choice=yes, reader_key="b")
         row = PageTotal.objects.get()
-        self.assertEqual((row.total, row.recent), (2, 2))
-        # The first vote left the window; reading moves it, and writes nothing.
-        self.assertEqual(self.recent(START + datetime.timedelta(days=30)), 1)
-        self.assertEqual(self.recent(START + datetime.timedelta(days=45)), 0)
-        row.refresh_from_db()
-        self.assertEqual(
-            (row.total, row.recent, row.recent_as_of),
-            (2, 2, START + datetime.timedelta(days=10)),
-        )
+        self.assertEqual(row.total, 2)
         self.assertEqual(row.last_date, START + datetime.timedelta(days=10))
 
-    def test_a_changed_old_answer_moves_only_the_all_time_count(self):
+    def test_a_changed_old_answer_moves_the_all_time_counts(self):
         poll, page = default_poll(), make_page("Numb legs")
         yes, no = choice(poll, "Yes"), choice(poll, "No")
         with today_is(START):
             record_vote(page=page, choice=yes, reader_key="a")
         with today_is(START + datetime.timedelta(days=40)):
             record_vote(page=page, choice=no, reader_key="a")
-            self.assertTotalsRight(START + datetime.timedelta(days=40))
+            self.assertTotalsRight()
+        totals = dict(PageTotal.objects.values_list("choice", "total"))
+        self.assertEqual(totals, {yes.pk: 0, no.pk: 1})
 
     def test_a_random_history_over_four_months_stays_exact(self):
         poll = make_poll(
@@ -100,8 +82,8 @@ class PageTotalTests(TestCase):
                 if rng.random() < 0.08:
                     set_triage_status(result.response, rng.choice(TriageStatus.values))
                 if step % 50 == 0:
-                    self.assertTotalsRight(day)
-        self.assertTotalsRight(START + datetime.timedelta(days=130))
+                    self.assertTotalsRight()
+        self.assertTotalsRight()
 
     def test_rebuild_gives_what_the_services_kept(self):
         poll, page = default_poll(), make_page("Numb legs")
@@ -114,18 +96,14 @@ class PageTotalTests(TestCase):
                 timezone.localdate() - datetime.timedelta(days=days_ago),
             )
         kept = sorted(
-            PageTotal.objects.values_list(
-                "page", "choice", "total", "recent", "last_date"
-            )
+            PageTotal.objects.values_list("page", "choice", "total", "last_date")
         )
         tally.rebuild()
         rebuilt = sorted(
-            PageTotal.objects.values_list(
-                "page", "choice", "total", "recent", "last_date"
-            )
+            PageTotal.objects.values_list("page", "choice", "total", "last_date")
         )
         self.assertEqual(rebuilt, kept)
-        self.assertEqual(kept[0][2:4], (5, 3))
+        self.assertEqual(kept[0][2], 5)
         self.assertEqual(
             DailyCount.objects.aggregate(n=Sum("count"))["n"],
             PageTotal.objects.get().total,
@@ -143,10 +121,8 @@ class SentimentChangeTests(TestCase):
         yes.save()
         daily = DailyCount.objects.filter(page=page).totals()
         total = PageTotal.objects.filter(page=page).totals(count="total")
-        recent = PageTotal.objects.filter(page=page).last_30_days().get()
         self.assertEqual(daily, total)
         self.assertEqual(total, {"responses": 3, "positive": 0, "negative": 3})
-        self.assertEqual((recent["positive"], recent["negative"]), (0, 3))
         self.assertEqual(tally.differences(), [])
 
 

@@ -54,10 +54,10 @@ def _describe(table, key):
 
 
 def _value(value):
-    """A daily count, or a page total's (total, last 30 days, last day)."""
+    """A daily count, or a page total's (total, last day)."""
     if value is None:
         return "nothing"
     if isinstance(value, tuple):
-        total, recent, last = value
-        return f"{total} in all, {recent} in the last 30 days, last on {last}"
+        total, last = value
+        return f"{total} in all, last on {last}"
     return str(value)
