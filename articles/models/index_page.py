@@ -79,10 +79,14 @@ class ArticleIndexPage(RoutablePageMixin, Page):
 
         Counted over the whole site, not this section: one EXISTS per topic
         stops at the topic's first published article, where a per-section
-        check would read every article of a topic the section lacks.
+        check would read every article of a topic the section lacks. It
+        starts from the topic's links, so the database reads them by topic
+        (from the articles, PostgreSQL hashed every page first).
         """
-        published = ArticlePage.objects.live().public().filter(topics=OuterRef("pk"))
-        return Topic.objects.filter(Exists(published))
+        published_links = ArticlePage.topics.through.objects.filter(
+            topic=OuterRef("pk"), articlepage__live=True
+        ).exclude(articlepage__in=ArticlePage.objects.not_public())
+        return Topic.objects.filter(Exists(published_links))
 
     def topic_url(self, topic, request=None):
         return self.get_url(request) + self.reverse_subpage("topic", args=[topic.slug])

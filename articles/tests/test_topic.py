@@ -3,6 +3,7 @@ from http import HTTPStatus
 from bs4 import BeautifulSoup
 from django.db import IntegrityError
 from django.test import TestCase
+from wagtail.models import PageViewRestriction
 from wagtail.test.utils import WagtailTestUtils
 
 from articles.models import Topic
@@ -65,6 +66,18 @@ class TopicPageTests(WagtailTestUtils, TestCase):
             links,
             {"All articles": None, "Exercise": "page", "Nerves and numbness": None},
         )
+
+    def test_the_filter_leaves_out_topics_whose_only_articles_are_drafts_or_private(
+        self,
+    ):
+        hidden = Topic.objects.create(name="Hidden", slug="hidden")
+        private = make_article(self.index, title="Members only", topics=[hidden])
+        make_article(self.index, title="Hidden draft", topics=[hidden], publish=False)
+        self.assertIn(hidden, self.index.get_topics())
+        PageViewRestriction.objects.create(
+            page=private, restriction_type=PageViewRestriction.LOGIN
+        )
+        self.assertEqual(list(self.index.get_topics()), [self.fitness, self.nerves])
 
     def test_an_unknown_topic_is_not_found(self):
         response = self.client.get("/articles/topics/unknown/")
