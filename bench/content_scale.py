@@ -33,6 +33,8 @@ KEPT = ROOT / "bench" / "results" / "content"
 SIZES = {"1k": 1_000, "100k": 100_000}
 FILES = 1_000
 RATIO_GOAL = 1.5
+# A sitemap file fills up to SITEMAP_URLS_PER_FILE addresses: its goal is a time.
+TIME_GOALS_MS = {"sitemap file": 1000}
 
 
 def say(message):
@@ -92,7 +94,11 @@ def page_rows(database, sites):
         before = small[name]
         ratio = row["ms"] / max(before["ms"], 1e-9)
         queries = f"{before['queries']} / {row['queries']}"
-        flat = ratio <= RATIO_GOAL and before["queries"] == row["queries"]
+        if name in TIME_GOALS_MS:  # grows by design, up to its own goal
+            flat = row["ms"] <= TIME_GOALS_MS[name]
+        else:
+            flat = ratio <= RATIO_GOAL
+        flat = flat and before["queries"] == row["queries"]
         times = f"{before['ms']:8.1f} {row['ms']:8.1f} {ratio:6.2f}x"
         lines.append(f"{name:32s} {times}  {queries}{'' if flat else '  <-'}")
     return lines

@@ -20,6 +20,19 @@ def test_each_page_gives_both_times_their_ratio_and_both_query_counts():
     assert "1.80x" in search
 
 
+def test_a_sitemap_file_is_held_to_its_time_not_its_ratio():
+    sites = {
+        "1k": {"sitemap file": row(25.0, 5)},
+        "100k": {"sitemap file": row(400.0, 5)},
+    }
+    (line,) = content_scale.page_rows("SQLite", sites)[2:]
+    assert "16.00x" in line
+    assert not line.endswith("<-")  # 400 ms is within its second
+    sites["100k"]["sitemap file"] = row(1200.0, 5)
+    (line,) = content_scale.page_rows("SQLite", sites)[2:]
+    assert line.endswith("<-")
+
+
 def test_the_newsroom_and_import_lines_say_their_goals():
     results = {
         "SQLite": {"1k": {"home": row(20.0, 14)}, "100k": {"home": row(21.0, 14)}},
