@@ -73,10 +73,11 @@ pytest: $(VENV)/.dev $(NODE_TOOLS)
 	$(PYTEST) $(UNIT)
 	$(PYTEST) $(SERIAL)
 
-# The benchmark (bench/run.py): about 10 minutes for the page and vote rows, most of
-# it making a million votes; the content rows build sites of 1,000 and 100,000
-# articles the first time (tens of minutes, kept in bench/results/content/ and the
-# PostgreSQL databases bench_content_*). BENCH_ARGS="--rows votes" picks rows.
+# The benchmark (bench/run.py): about 8 minutes for the page, vote and report rows,
+# most of it making a million votes, and 8 more for the content rows once their
+# sites of 1,000 and 100,000 articles are built (the first run builds them: about
+# 20 minutes more, kept in bench/results/content/ and the PostgreSQL databases
+# bench_content_*). BENCH_ARGS="--rows votes" picks rows.
 bench: $(VENV)/.dev
 	@command -v wrk > /dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk > /dev/null; } \
 		|| { echo "make bench needs wrk: sudo apt-get install wrk"; exit 1; }
