@@ -2,10 +2,21 @@
 
 import datetime
 
+from django.apps import apps
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.governance import EDITORS, MODERATORS, govern_article_sections
 from articles.models import Contributor
+from testing.pages import make_index
+from testing.users import make_user
+
+
+def reviewed_section():
+    """An articles section under the Clinical review: (section, editor, moderator)."""
+    section = make_index()
+    govern_article_sections(apps, [section])
+    return section, make_user("editor", EDITORS), make_user("maya", MODERATORS)
 
 
 def make_clinician(user=None, name="Dr Asha Rao", credentials="MBBS, MRCGP"):

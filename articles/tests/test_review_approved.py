@@ -1,23 +1,22 @@
 """Approving from the dashboard says what was approved."""
 
-from django.apps import apps
 from django.test import TestCase
 from django.urls import reverse
 from wagtail.test.utils import WagtailTestUtils
 
-from articles.governance import EDITORS, MODERATORS, govern_article_sections
-from testing.pages import make_article, make_index
-from testing.reviews import approval_url, make_clinician, review_data
-from testing.users import make_user
+from testing.pages import make_article
+from testing.reviews import (
+    approval_url,
+    make_clinician,
+    review_data,
+    reviewed_section,
+)
 
 
 class ReviewApprovedTests(WagtailTestUtils, TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.index = make_index()
-        govern_article_sections(apps, [cls.index])
-        cls.editor = make_user("editor", EDITORS)
-        cls.moderator = make_user("maya", MODERATORS)
+        cls.index, cls.editor, cls.moderator = reviewed_section()
         cls.page = make_article(cls.index, title="Numb toes", publish=False)
         cls.page.get_workflow().start(cls.page, cls.editor)
 

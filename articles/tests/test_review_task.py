@@ -5,19 +5,21 @@ import json
 from http import HTTPStatus
 
 from bs4 import BeautifulSoup
-from django.apps import apps
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageLogEntry, WorkflowState
 from wagtail.test.utils import WagtailTestUtils
 
-from articles.governance import EDITORS, MODERATORS, govern_article_sections
 from articles.models import ArticlePage
 from articles.structured_data import medical_web_page
-from testing.pages import article_form_data, make_article, make_index
-from testing.reviews import approval_url, make_clinician, review_data
-from testing.users import make_user
+from testing.pages import article_form_data, make_article
+from testing.reviews import (
+    approval_url,
+    make_clinician,
+    review_data,
+    reviewed_section,
+)
 
 XHR = {"x-requested-with": "XMLHttpRequest"}
 
@@ -25,10 +27,7 @@ XHR = {"x-requested-with": "XMLHttpRequest"}
 class ReviewTestCase(WagtailTestUtils, TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.index = make_index()
-        govern_article_sections(apps, [cls.index])
-        cls.editor = make_user("editor", EDITORS)
-        cls.moderator = make_user("maya", MODERATORS)
+        cls.index, cls.editor, cls.moderator = reviewed_section()
         cls.clinician = make_clinician(user=cls.moderator)
 
     def submitted(self, title="Why do my hands tingle?", **form):
