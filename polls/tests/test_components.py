@@ -68,21 +68,66 @@ class DashboardPanelTests(WagtailTestUtils, TestCase):
         self.assertIn("0% helpful, 10 answers", first.get_text())
 
     @override_settings(POLLS_ATTENTION_CACHE_SECONDS=60)
-    def test_the_counters_are_read_and_nothing_is_written(self):
+    def test_kept_for_the_day_nothing_is_counted_again_and_nothing_written(self):
         cache.clear()
-        self.render(self.editor)  # warm the site, settings and CUSUM caches
+        self.render(self.editor)  # warm the site, settings and daily caches
         with CaptureQueriesContext(connection) as queries:
-            self.render(self.editor)
-        # The rankings read the rows "needs attention" tests, once; the CUSUM
-        # and "below the site" are kept for the day (polls.insight.cusum_window).
-        counter_queries = [q for q in queries if "polls_cusumpage" in q["sql"]]
-        self.assertEqual(len(counter_queries), 1)
+            html = self.render(self.editor)
+        self.assertIn("Page 0 of 10", html)
+        # The rankings, the CUSUM and "below the site" read complete days
+        # only: they are kept for the day (polls.insight.daily_cache).
+        self.assertFalse([q for q in queries if "polls_cusumpage" in q["sql"]])
         self.assertFalse([q for q in queries if "polls_dailycount" in q["sql"]])
         # Only the comments still waiting for triage are read from responses.
         (waiting,) = [q for q in queries if "polls_response" in q["sql"]]
         self.assertIn("triage_status", waiting["sql"])
         writes = [q["sql"] for q in queries if q["sql"].split()[0] != "SELECT"]
         self.assertEqual(writes, [])
+
+    def test_uncached_the_rankings_read_the_rows_attention_tests_once(self):
+        self.render(self.editor)  # brings the rows up to date
+        with CaptureQueriesContext(connection) as queries:
+            self.render(self.editor)
+        rows = [q["sql"] for q in queries if "polls_cusumpage" in q["sql"]]
+        # One read for the CUSUM and "below the site", one for the rankings.
+        self.assertEqual(len(rows), 2)
+        self.assertEqual(len([sql for sql in rows if "ROW_NUMBER" in sql]), 1)
+        self.assertFalse([q for q in queries if "polls_dailycount" in q["sql"]])
+
+    @override_settings(POLLS_ATTENTION_CACHE_SECONDS=60)
+    def test_kept_rankings_show_a_renamed_page_by_its_new_title(self):
+        cache.clear()
+        self.render(self.editor)
+        page = self.pages[0]
+        page.title = "Numb legs, renamed"
+        page.save()
+        least, _most = self.lists(self.render(self.editor))
+        self.assertEqual(least[0], "Numb legs, renamed")
+
+    @override_settings(POLLS_ATTENTION_CACHE_SECONDS=60)
+    def test_kept_rankings_follow_a_changed_old_answer_at_once(self):
+        cache.clear()
+        self.render(self.editor)
+        # 30 more "Yes" yesterday: Page 0 goes from 0 of 10 to 30 of 40.
+        vote(self.pages[0], choice(default_poll(), "Yes"), 30, on=YESTERDAY)
+        least, most = self.lists(self.render(self.editor))
+        self.assertNotIn("Page 0 of 10", least)
+        self.assertEqual(least[0], "Page 1 of 10")
+
+    @override_settings(POLLS_ATTENTION_CACHE_SECONDS=60)
+    def test_kept_rankings_drop_a_deleted_page_at_once(self):
+        cache.clear()
+        self.render(self.editor)
+        self.pages[0].delete()
+        least, _most = self.lists(self.render(self.editor))
+        self.assertEqual(least, [f"Page {n} of 10" for n in [1, 2, 3, 4, 5]])
+
+    @override_settings(POLLS_ATTENTION_CACHE_SECONDS=60)
+    def test_kept_rankings_ignore_todays_votes_until_tomorrow(self):
+        cache.clear()
+        before = self.lists(self.render(self.editor))
+        vote(self.pages[0], choice(default_poll(), "Yes"), 30)
+        self.assertEqual(self.lists(self.render(self.editor)), before)
 
     def test_days_later_the_window_has_moved_without_a_write(self):
         later = timezone.now() + datetime.timedelta(days=31)

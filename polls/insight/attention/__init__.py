@@ -39,31 +39,33 @@ from polls.insight.attention.causes import (
     Trigger,
     below_site,
     comments_to_triage,
-    last_30_days_by_page,
-    positive_choices,
     statistical_causes,
+    statistical_findings,
     worse_than_before,
 )
 from polls.insight.attention.listing import (
+    Entries,
     Entry,
     listed,
     method_context,
     needs_attention,
 )
+from polls.insight.daily_cache import positive_choices
 
 __all__ = [
     "BELOW_SITE",
     "COMMENTS",
     "WORSE",
+    "Entries",
     "Entry",
     "Trigger",
     "below_site",
     "comments_to_triage",
-    "last_30_days_by_page",
     "listed",
     "method_context",
     "needs_attention",
     "positive_choices",
     "statistical_causes",
+    "statistical_findings",
     "worse_than_before",
 ]

@@ -10,15 +10,14 @@ counts the negative comments still marked "New".
 from dataclasses import dataclass
 
 from django.contrib.humanize.templatetags.humanize import intcomma
-from django.core.cache import cache
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from polls import conf
 from polls.insight import cusum_window, inference
 from polls.insight.cusum_window import BASELINE_DAYS, counters_version
+from polls.insight.daily_cache import kept_for_the_day
 from polls.insight.stats import whole_percent
 from polls.models import Choice, Response, Sentiment, TriageStatus
 
@@ -27,11 +26,61 @@ WORSE, BELOW_SITE, COMMENTS = "worse", "below_site", "comments"
 
 @dataclass
 class Trigger:
+    """One cause, with the numbers behind it; ``figure`` says them in words.
+
+    The words are put together when a trigger is shown, not when it is
+    found: a list finds hundreds and shows a few, and a cached trigger is
+    then said in the language of whoever reads it.
+    """
+
     kind: str
-    figure: str
     severity: float = 0.0
-    answers: int = 0  # in the last 30 days, for the statistical causes
+    answers: int = 0  # in the last 30 days; for comments, the ones waiting
+    rate: float = 0.0  # percent helpful in the last 30 days
+    compared: float = 0.0  # percent it is tested against: before, or the site
     url: str = ""  # where the work is, if not the page's report (``listed``)
+
+    def fields(self):
+        """The trigger as the plain tuple it is kept as: ``Trigger(*fields)``."""
+        return (
+            self.kind,
+            self.severity,
+            self.answers,
+            self.rate,
+            self.compared,
+            self.url,
+        )
+
+    @property
+    def figure(self):
+        if self.kind == COMMENTS:
+            return ngettext(
+                "%(count)s negative comment to triage",
+                "%(count)s negative comments to triage",
+                self.answers,
+            ) % {"count": self.answers}
+        numbers = {
+            "rate": whole_percent(self.rate),
+            "compared": whole_percent(self.compared),
+            "count": intcomma(self.answers),
+        }
+        if self.kind == WORSE:
+            return (
+                _(
+                    "Fell from %(compared)s%% helpful in the 90 days before to "
+                    "%(rate)s%% in the last 30 days (%(count)s answers): more "
+                    "than chance explains."
+                )
+                % numbers
+            )
+        return (
+            _(
+                "%(rate)s%% helpful in the last 30 days (%(count)s answers), "
+                "against %(compared)s%% for the whole site: further below it "
+                "than chance explains."
+            )
+            % numbers
+        )
 
 
 def worse_than_before(minimum, today):
@@ -44,44 +93,51 @@ def below_site(minimum, today=None):
     return statistical_causes(minimum, today or timezone.localdate())[BELOW_SITE]
 
 
-def statistical_causes(minimum, today):
-    """{WORSE: {page id: Trigger}, BELOW_SITE: {page id: Trigger}}.
+# A page with more causes is more pressing, then by its most pressing kind,
+# then by how far past its line it is; ties go to the older page.
+KIND_ORDER = {WORSE: 0, BELOW_SITE: 1, COMMENTS: 2}
 
-    Both read complete days only, so they are computed once and kept in the
-    cache under what they depend on: the day, the minimum, which choices
-    are positive and ``counters_version`` of the days they read. A vote
-    today changes none of them; a changed old answer, a spam mark or a
-    deleted page changes the version, so the result is never stale.
+
+def pressing(finding):
+    """The sort key of a finding: (page id, (trigger fields, ...))."""
+    page_id, triggers = finding
+    return (
+        -len(triggers),
+        min(KIND_ORDER[fields[0]] for fields in triggers),
+        -max(fields[1] for fields in triggers),
+        page_id,
+    )
+
+
+def statistical_findings(minimum, today):
+    """[(page id, (trigger fields, ...))] of the pages that got worse or trail
+    the site, the most pressing first.
+
+    Both causes read complete days only, so they are computed once and kept
+    for the day (``polls.insight.daily_cache``), in order and as plain
+    tuples (``Trigger.fields``): reading back four hundred of them costs
+    little, and a screen makes ``Trigger`` objects of the few it shows.
     """
-    seconds = conf.get("POLLS_ATTENTION_CACHE_SECONDS")
-    positive = positive_choices()
-    if not seconds:
-        return _statistical_causes(minimum, today, positive)
-    # The version is read before the counters: a result is never kept under
-    # a version newer than the counters it was computed from.
-    version = counters_version(today)
-    key = "polls:attention:causes:{}:{}:{}:{}".format(
-        today.isoformat(), minimum, ",".join(map(str, positive)), version
-    )
-    found = cache.get(key)
-    if found is None:
-        found = _statistical_causes(minimum, today, positive, version)
-        cache.set(key, found, seconds)
+
+    def compute(positive, version):
+        causes = _statistical_causes(minimum, today, positive, version)
+        by_page = {}
+        for found in (causes[WORSE], causes[BELOW_SITE]):
+            for page_id, trigger in found.items():
+                by_page.setdefault(page_id, []).append(trigger.fields())
+        findings = [(page_id, tuple(fields)) for page_id, fields in by_page.items()]
+        return sorted(findings, key=pressing)
+
+    return kept_for_the_day("findings", today, compute, minimum)
+
+
+def statistical_causes(minimum, today):
+    """{WORSE: {page id: Trigger}, BELOW_SITE: {page id: Trigger}}."""
+    found = {WORSE: {}, BELOW_SITE: {}}
+    for page_id, triggers in statistical_findings(minimum, today):
+        for fields in triggers:
+            found[fields[0]][page_id] = Trigger(*fields)
     return found
-
-
-def last_30_days_by_page(today=None):
-    """Each page's answers in the last 30 complete days (``CusumPage`` rows):
-    what the dashboard ranks, so its figures are the ones listed here."""
-    today = today or timezone.localdate()
-    positive = positive_choices()
-    return cusum_window.recent_by_page(today, positive, counters_version(today))
-
-
-def positive_choices():
-    return sorted(
-        Choice.objects.filter(sentiment=Sentiment.POSITIVE).values_list("pk", flat=True)
-    )
 
 
 def _statistical_causes(minimum, today, positive, version=None):
@@ -106,18 +162,10 @@ def _worse_than_before(minimum, rows):
         if score > limit:
             found[page_id] = Trigger(
                 WORSE,
-                _(
-                    "Fell from %(before)s%% helpful in the 90 days before to "
-                    "%(recent)s%% in the last 30 days (%(count)s answers): more "
-                    "than chance explains."
-                )
-                % {
-                    "before": whole_percent(100 * rate),
-                    "recent": whole_percent(100 * recent_positive / recent_total),
-                    "count": intcomma(recent_total),
-                },
                 severity=score / limit,
                 answers=recent_total,
+                rate=100 * recent_positive / recent_total,
+                compared=100 * rate,
             )
     return found
 
@@ -141,18 +189,10 @@ def _below_site(minimum, rows):
         if p < inference.ALPHA:
             found[page_id] = Trigger(
                 BELOW_SITE,
-                _(
-                    "%(rate)s%% helpful in the last 30 days (%(count)s answers), "
-                    "against %(site)s%% for the whole site: further below it "
-                    "than chance explains."
-                )
-                % {
-                    "rate": whole_percent(100 * positive / responses),
-                    "count": intcomma(responses),
-                    "site": whole_percent(100 * site_rate),
-                },
                 severity=1 - p,
                 answers=responses,
+                rate=100 * positive / responses,
+                compared=100 * site_rate,
             )
     return found
 
@@ -173,15 +213,6 @@ def comments_to_triage():
         .annotate(waiting=Count("pk"))
     )
     return {
-        row["page"]: Trigger(
-            COMMENTS,
-            ngettext(
-                "%(count)s negative comment to triage",
-                "%(count)s negative comments to triage",
-                row["waiting"],
-            )
-            % {"count": row["waiting"]},
-            severity=row["waiting"],
-        )
+        row["page"]: Trigger(COMMENTS, severity=row["waiting"], answers=row["waiting"])
         for row in rows
     }
