@@ -43,7 +43,10 @@ class HelpfulnessDashboardPanel(Component):
         # First: it brings the rows the ranking reads up to date.
         attention = needs_attention(settings.minimum_per_side)
         least, most = least_and_most_helpful(minimum, self.limit)
-        titles = page_titles(row["page"] for row in least + most)
+        first = attention[: self.attention_limit]
+        titles = page_titles(
+            [row["page"] for row in least + most] + [e.page_id for e in first]
+        )
         report_url = page_report_url()
 
         def entries(rows):
@@ -62,7 +65,7 @@ class HelpfulnessDashboardPanel(Component):
             "most_helpful": entries(most),
             "period": period,
             "minimum": minimum,
-            "attention": listed(attention[: self.attention_limit]),
+            "attention": listed(first, titles),
             "attention_more": max(0, len(attention) - self.attention_limit),
             "report_url": reverse("polls_admin:helpfulness")
             + "?"

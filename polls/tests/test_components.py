@@ -81,6 +81,11 @@ class DashboardPanelTests(WagtailTestUtils, TestCase):
         # Only the comments still waiting for triage are read from responses.
         (waiting,) = [q for q in queries if "polls_response" in q["sql"]]
         self.assertIn("triage_status", waiting["sql"])
+        # The titles of every page shown, both lists and attention, at once.
+        titles = [
+            q for q in queries if q["sql"].startswith('SELECT "wagtailcore_page"')
+        ]
+        self.assertEqual(len(titles), 1)
         writes = [q["sql"] for q in queries if q["sql"].split()[0] != "SELECT"]
         self.assertEqual(writes, [])
 

@@ -112,11 +112,13 @@ class Entries(Sequence):
         return self._made[index]
 
 
-def listed(entries):
-    """``entries`` with their pages' titles (one query) and links: the page's
-    report, and for comments the comments report filtered to that page's
-    comments still marked "New"."""
-    titles = page_titles(e.page_id for e in entries)
+def listed(entries, titles=None):
+    """``entries`` with their pages' titles and links: the page's report, and
+    for comments the comments report filtered to that page's comments still
+    marked "New". The titles are read in one query, unless the caller has
+    read them already with others (``titles``: {page id: title})."""
+    if titles is None:
+        titles = page_titles(e.page_id for e in entries)
     report_url = page_report_url()
     comments = reverse("polls_comments:index")
     for entry in entries:
@@ -132,7 +134,8 @@ def listed(entries):
 
 def page_titles(page_ids):
     """{page id: title}, in one query."""
-    return dict(Page.objects.filter(pk__in=list(page_ids)).values_list("pk", "title"))
+    pages = Page.objects.filter(pk__in=list(page_ids)).order_by()
+    return dict(pages.values_list("pk", "title"))
 
 
 def page_report_url():
