@@ -12,7 +12,15 @@ from django.utils import timezone
 from wagtail.test.utils import WagtailTestUtils
 
 from polls.admin.components import HelpfulnessDashboardPanel
-from polls.testing import choice, default_poll, make_editor, make_page, make_user, vote
+from polls.testing import (
+    choice,
+    comment_on,
+    default_poll,
+    make_editor,
+    make_page,
+    make_user,
+    vote,
+)
 
 YESTERDAY = timezone.localdate() - datetime.timedelta(days=1)
 
@@ -70,6 +78,7 @@ class DashboardPanelTests(WagtailTestUtils, TestCase):
     @override_settings(POLLS_ATTENTION_CACHE_SECONDS=60)
     def test_kept_for_the_day_nothing_is_counted_again_and_nothing_written(self):
         cache.clear()
+        comment_on(self.pages[0], "The dosage table is wrong.")  # needs attention
         self.render(self.editor)  # warm the site, settings and daily caches
         with CaptureQueriesContext(connection) as queries:
             html = self.render(self.editor)
