@@ -83,6 +83,13 @@ def cpu_line(database, data):
     return f"votes on {database}: CPU a vote {split}; machine idle {idle:.0%}"
 
 
+# From 1,000 to 1,000,000 votes, each report row may cost at most 1.5× more;
+# the uncached Needs attention and the digest, whose content grows with the
+# articles flagged (docs/performance.md), at most 1.6×.
+REPORT_LIMITS = {"attention_cold": 1.6, "digest": 1.6}
+REPORT_LIMIT = 1.5
+
+
 def report_rows(reports):
     lines = []
     if "1m" in reports:
@@ -99,10 +106,11 @@ def report_rows(reports):
                 continue
             small, large = reports["1k"][view], reports["1m"][view]
             ratio = large / small
-            met = "yes" if ratio <= 1.5 else "NO"
+            limit = REPORT_LIMITS.get(view, REPORT_LIMIT)
+            met = "yes" if ratio <= limit else "NO"
             lines.append(
                 f"5. {view:<14} {small:7.1f} ms with 1k votes, {large:7.1f} ms with "
-                f"1M votes: {ratio:.2f}× (target ≤ 1.5: {met})"
+                f"1M votes: {ratio:.2f}× (target ≤ {limit}: {met})"
             )
     return lines
 

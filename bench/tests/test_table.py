@@ -3,7 +3,7 @@
 from django.test import SimpleTestCase
 
 from bench.measure import idle_share, machine_cpu
-from bench.table import cpu_line, ratio_line, table
+from bench.table import cpu_line, ratio_line, report_rows, table
 from bench.votes_row import median_run
 
 STATIC = {
@@ -115,3 +115,18 @@ class MedianRunTests(SimpleTestCase):
             "votes on postgres: median of 3 runs (0.250, 0.200, 0.300), each × the "
             "static file run just before it (4,000 req/s)",
         )
+
+
+class ReportRowTests(SimpleTestCase):
+    def test_each_row_is_judged_by_its_own_limit(self):
+        reports = {
+            "1k": {"panel": 10.0, "attention_cold": 10.0, "digest": 10.0},
+            "1m": {"panel": 15.5, "attention_cold": 15.5, "digest": 16.5},
+        }
+        panel, cold, digest = report_rows(reports)
+        self.assertIn("1.55× (target ≤ 1.5: NO)", panel)
+        self.assertIn("1.55× (target ≤ 1.6: yes)", cold)
+        self.assertIn("1.65× (target ≤ 1.6: NO)", digest)
+
+    def test_no_row_without_the_large_site(self):
+        self.assertEqual(report_rows({"1k": {"panel": 10.0}}), [])

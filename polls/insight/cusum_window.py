@@ -4,9 +4,9 @@ The CUSUM needs, per page, its 90 baseline days as sums and its last 30
 days one by one. Summed from ``DailyCount`` at every view that is a row
 per page, day and choice over 120 days, a read that grows with every page
 answered; here it is one row per page (``CusumPage``), about as cheap
-with a thousand votes as with a million. The CUSUM itself is still
-computed at every view, from these rows; "below the site" reads their
-last 30 days too.
+with a thousand votes as with a million. The CUSUM is computed from these
+rows (and kept for the day: ``polls.insight.daily_cache``); "below the
+site" and the dashboard's rankings read their last 30 days too.
 
 The rows hold complete days only, so nothing moves them during a day. They
 are brought up to date at the first read that finds them stale:

@@ -1,10 +1,10 @@
 """Why a page needs attention: the three causes, each with the figure behind it.
 
-``statistical_causes`` computes "got worse" (the CUSUM of
+``statistical_findings`` computes "got worse" (the CUSUM of
 ``polls.insight.inference`` over each page's ``cusum_window`` rows) and
 "below the site" (a binomial test with Benjamini–Hochberg) together, from
-one read, and keeps them in the cache for the day; ``comments_to_triage``
-counts the negative comments still marked "New".
+one read, and keeps them for the day, the most pressing first;
+``comments_to_triage`` counts the negative comments still marked "New".
 """
 
 from dataclasses import dataclass
