@@ -11,6 +11,7 @@ import os
 import secrets
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -106,6 +107,18 @@ def generate(env, articles, votes):
         env=env,
         check=True,
     )
+
+
+def copy_database(env, target):
+    """A copy of the site's SQLite database at ``target``; its URL."""
+    source = sqlite3.connect(env["DATABASE_URL"].removeprefix("sqlite:///"))
+    copy = sqlite3.connect(target)
+    try:
+        source.backup(copy)
+    finally:
+        copy.close()
+        source.close()
+    return f"sqlite:///{target}"
 
 
 def prepare_site(env, port):
