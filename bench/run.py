@@ -4,7 +4,8 @@ Starts the real server (gunicorn, production settings, 2 workers) on a free
 loopback port in a throwaway folder, prepares its own data, measures, prints
 a table, writes bench/results/latest.json, and stops everything it started.
 
-Scenarios, each reported as a ratio of the first:
+Scenarios, each reported as a ratio of the first (rows 2-4: of a run of it
+on the same server just before them, ``bench.paired``):
 1. static   - the article's HTML saved as a static file, served by whitenoise;
 2. cached   - the article for anonymous readers, page cache on;
 3. uncached - the article with the page cache off (p50/p99 latency too);
@@ -30,6 +31,7 @@ from pathlib import Path
 
 from bench import content_scale
 from bench.measure import wrk
+from bench.paired import paired_runs
 from bench.postgres import (
     POSTGRES_URL,
     postgres_available,
@@ -61,6 +63,19 @@ ROWS = ("static", "cached", "uncached", "votes", "reports", "content")
 
 def say(message):
     print(message, flush=True)
+
+
+def article_row(server, args, static=None):
+    """The article through ``server``, against the static file just before it."""
+    return paired_runs(
+        server,
+        lambda: wrk(
+            server.base_url + ARTICLE, args.duration, serving=server.worker_pids
+        ),
+        args.duration,
+        repeat=args.repeat,
+        static=static,
+    )
 
 
 def report_timings(env, label):
@@ -133,9 +148,7 @@ def run(args):
             if "cached" in rows:
                 say("2. article, page cache on")
                 fetch(server.base_url + ARTICLE)
-                scenarios["cached"] = wrk(
-                    server.base_url + ARTICLE, args.duration, serving=server.worker_pids
-                )
+                scenarios["cached"] = article_row(server, args, static)
             if "votes" in rows:
                 say("4. votes on SQLite (WAL)")
                 scenarios["votes_sqlite"] = vote_rows(
@@ -147,9 +160,7 @@ def run(args):
             log = workdir / "gunicorn.log"
             with Server(uncached_env, port, log_path=log) as server:
                 say("3. article, page cache off")
-                scenarios["uncached"] = wrk(
-                    server.base_url + ARTICLE, args.duration, serving=server.worker_pids
-                )
+                scenarios["uncached"] = article_row(server, args)
 
         if "reports" in rows:
             scenarios["reports"] = time_reports(env, args, workdir)

@@ -41,6 +41,10 @@ def table(results):
         data = scenarios[f"votes_{database}"]
         row(f"4. votes, {database}", data, 0.25, data.get("exact", False))
     lines = [format_row(r) for r in rows]
+    for name in ("cached", "uncached"):
+        data = scenarios.get(name, {})
+        if "static_requests_per_second" in data:
+            lines.append(f"   {ratio_line(f'article, {name}', data)}")
     for database in votes:
         data = scenarios[f"votes_{database}"]
         if "skipped" not in data:
@@ -59,7 +63,7 @@ def table(results):
 
 
 def ratio_line(database, data):
-    """What the vote row's ratio was measured against, and each run's."""
+    """What a paired row's ratio was measured against, and each run's."""
     static, ratios = data["static_requests_per_second"], data["ratios"]
     against = f"× the static file run just before it ({static:,.0f} req/s)"
     if len(ratios) == 1:

@@ -10,6 +10,7 @@ import json
 import secrets
 
 from bench.measure import wrk
+from bench.paired import paired_runs
 from bench.server import BROWSER_AGENT, ROOT, django_shell
 
 VOTES_SCRIPT = ROOT / "bench" / "votes.lua"
@@ -80,31 +81,11 @@ def vote_scenario(server, env, duration, connections=32, database_pids=None):
 
 def vote_rows(server, env, args, static=None, database_pids=None):
     """The vote row, ``args.repeat`` times, each run after a run of the static
-    file on the same server (``static``, if given, is the first one).
-
-    Each run's rate is compared with the static run just before it, so a
-    change in the machine's speed between rows (this shared machine's swings
-    are larger than a target's margin) moves both sides of the ratio. The
-    row is the run with the median ratio, exact only if every run was.
-    """
-    static_url = f"{server.base_url}/static/bench/article.html"
-    runs = []
-    for number in range(args.repeat):
-        if static is None or number > 0:
-            static = wrk(static_url, args.duration, serving=server.worker_pids)
-        votes = vote_scenario(server, env, args.duration, database_pids=database_pids)
-        votes["static_requests_per_second"] = static["requests_per_second"]
-        votes["ratio"] = votes["requests_per_second"] / static["requests_per_second"]
-        runs.append(votes)
-    return median_run(runs)
-
-
-def median_run(runs):
-    """The run with the median ``ratio`` (the lower of the middle two for an
-    even count), with every run's ratio in order and ``exact`` for them all."""
-    chosen = sorted(runs, key=lambda run: run["ratio"])[(len(runs) - 1) // 2]
-    return {
-        **chosen,
-        "ratios": [run["ratio"] for run in runs],
-        "exact": all(run["exact"] for run in runs),
-    }
+    file on the same server (``bench.paired``); exact only if every run was."""
+    return paired_runs(
+        server,
+        lambda: vote_scenario(server, env, args.duration, database_pids=database_pids),
+        args.duration,
+        repeat=args.repeat,
+        static=static,
+    )

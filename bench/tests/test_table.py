@@ -3,8 +3,8 @@
 from django.test import SimpleTestCase
 
 from bench.measure import idle_share, machine_cpu
+from bench.paired import median_run
 from bench.table import cpu_line, ratio_line, report_rows, table
-from bench.votes_row import median_run
 
 STATIC = {
     "requests_per_second": 4000.0,
