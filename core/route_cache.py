@@ -7,7 +7,9 @@ ancestors (``core.cache_tags``), so the route is forgotten the moment the
 page or an ancestor is published, moved or deleted. On the next request for
 the same host and path it loads just that page and hands the route to
 Wagtail's own ``serve`` view, which then runs exactly as usual (view
-restrictions, hooks, ``serve()``).
+restrictions, hooks, ``serve()``). The ids of the view restrictions that
+apply are kept with the route, so checking them asks no query when there
+are none (``core.view_restrictions``).
 
 It hands the route over where Wagtail keeps the route it found for a request
 (``request._wagtail_route_for_request``, named in the docstring of
@@ -25,6 +27,7 @@ from wagtail import views as wagtail_views
 from wagtail.url_routing import RouteResult
 
 from core import cache_tags, page_cache
+from core.view_restrictions import restriction_ids
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,8 @@ class StoredRoute:
     page_id: int
     args: tuple
     kwargs: dict
+    # The view restrictions that apply to the page (core.view_restrictions).
+    restrictions: tuple | None = None
 
 
 def _key(request):
@@ -80,6 +85,7 @@ class RouteCacheMiddleware:
             page = model.objects.get(pk=stored.page_id, live=True)
         except (AttributeError, model.DoesNotExist):
             return None
+        page.remembered_view_restrictions = stored.restrictions
         return RouteResult(page, args=stored.args, kwargs=stored.kwargs)
 
     @staticmethod
@@ -92,7 +98,13 @@ class RouteCacheMiddleware:
         tags = frozenset({cache_tags.SITE, *cache_tags.for_page(page)})
         cache_tags.register(tags, started)
         stored = StoredRoute(
-            started, tags, page.content_type_id, page.pk, tuple(args), dict(kwargs)
+            started,
+            tags,
+            page.content_type_id,
+            page.pk,
+            tuple(args),
+            dict(kwargs),
+            restriction_ids(page),
         )
         page_cache.cache().set(
             request._route_cache_key, stored, timeout=page_cache.timeout()

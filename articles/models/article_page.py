@@ -23,12 +23,13 @@ from articles.models.article_queryset import ArticlePageManager
 from articles.page_forms import SitePageForm
 from articles.serializers import ContributorSerializer, TopicSerializer
 from core import cache_tags
+from core.view_restrictions import RememberedViewRestrictions
 from polls.admin.panels import HelpfulnessPanel
 from polls.models import PollPageMixin
 from polls.voting import reader_state
 
 
-class ArticlePage(ArticleBodyMixin, PollPageMixin, Page):
+class ArticlePage(RememberedViewRestrictions, ArticleBodyMixin, PollPageMixin, Page):
     """A health article: structured body plus the governance a health site needs."""
 
     summary = models.TextField(

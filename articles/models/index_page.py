@@ -11,6 +11,7 @@ from articles import cache_tags as article_tags
 from articles.page_forms import SitePageForm
 from articles.paging import listing_page
 from core import cache_tags
+from core.view_restrictions import RememberedViewRestrictions
 
 from .article_page import ArticlePage
 from .topic import Topic
@@ -25,7 +26,7 @@ class TopicLink:
     current: bool
 
 
-class ArticleIndexPage(RoutablePageMixin, Page):
+class ArticleIndexPage(RememberedViewRestrictions, RoutablePageMixin, Page):
     """The section that holds articles and lists them, newest first.
 
     Each topic has its own page under the section (``topics/<slug>/``): the

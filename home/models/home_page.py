@@ -7,11 +7,12 @@ from wagtail.models import Orderable, Page
 from articles import cache_tags as article_tags
 from articles.models import ArticlePage
 from core import cache_tags
+from core.view_restrictions import RememberedViewRestrictions
 from home.choosers import live_article_chooser_viewset
 from home.forms import HomePageForm
 
 
-class HomePage(Page):
+class HomePage(RememberedViewRestrictions, Page):
     """The front page: an introduction, editors' picks and the latest articles."""
 
     introduction = RichTextField(

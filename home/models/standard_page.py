@@ -6,10 +6,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from articles.page_forms import SitePageForm
+from core.view_restrictions import RememberedViewRestrictions
 from home.blocks import StandardStreamBlock
 
 
-class StandardPage(Page):
+class StandardPage(RememberedViewRestrictions, Page):
     """A general page of the site: About, Contact, Privacy and the like.
 
     Not an article: no review dates, no poll, no topics. Pages marked "Show
