@@ -55,21 +55,21 @@ def table(results):
                 f"{'exact' if data['exact'] else 'MISMATCH'}"
             )
             lines.append(f"   {cpu_line(database, data)}")
-            lines.append(f"   {ratio_line(database, data)}")
+            lines.append(f"   {ratio_line(f'votes on {database}', data)}")
     idle = scenarios["static"]["machine_idle"]
     lines.append(f"   static: machine idle {idle:.0%} (limited by CPU when near 0)")
     lines += report_rows(scenarios.get("reports", {}))
     return "\n".join(lines)
 
 
-def ratio_line(database, data):
+def ratio_line(row, data):
     """What a paired row's ratio was measured against, and each run's."""
     static, ratios = data["static_requests_per_second"], data["ratios"]
     against = f"× the static file run just before it ({static:,.0f} req/s)"
     if len(ratios) == 1:
-        return f"votes on {database}: {against}"
+        return f"{row}: {against}"
     each = ", ".join(f"{ratio:.3f}" for ratio in ratios)
-    return f"votes on {database}: median of {len(ratios)} runs ({each}), each {against}"
+    return f"{row}: median of {len(ratios)} runs ({each}), each {against}"
 
 
 def cpu_line(database, data):

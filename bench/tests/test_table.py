@@ -109,7 +109,7 @@ class MedianRunTests(SimpleTestCase):
     def test_several_runs_are_listed(self):
         data = votes(ratio=0.25, ratios=[0.25, 0.2, 0.3])
         data["static_requests_per_second"] = 4000.0
-        line = ratio_line("postgres", data)
+        line = ratio_line("votes on postgres", data)
         self.assertEqual(
             line,
             "votes on postgres: median of 3 runs (0.250, 0.200, 0.300), each × the "
