@@ -55,7 +55,7 @@ from bench.votes_row import vote_rows
 
 ARTICLE = "/articles/why-does-my-leg-go-numb-when-i-run/"
 RESULTS = ROOT / "bench" / "results" / "latest.json"
-REPORT_ROUNDS = 3
+REPORT_ROUNDS = 5
 # The scenarios `--rows` can pick; static is always measured (every rate is
 # a ratio of it).
 ROWS = ("static", "cached", "uncached", "votes", "reports", "content")

@@ -46,6 +46,7 @@ class TimeReportsTests(SimpleTestCase):
             mock.patch.object(run, "generate") as generate,
             mock.patch.object(run, "report_timings", side_effect=timings),
             mock.patch.object(run, "say"),
+            mock.patch.object(run, "REPORT_ROUNDS", 3),
         ):
             reports = run.time_reports(env, args, Path("work"))
         self.assertEqual(reports, {"1k": {"panel": 2.0}, "1m": {"panel": 4.0}})
