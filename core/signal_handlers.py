@@ -7,7 +7,9 @@
   slug or liveness changed, or it moved or was deleted. A move bumps the old
   parent and the old subtree as well.
 - A view restriction (privacy setting) bumps the page it protects and its
-  subtree: it decides who may see them.
+  subtree: it decides who may see them. It bumps the page's aliases and
+  their subtrees too: Wagtail checks an alias against the restrictions of
+  the page it stands for.
 - A Wagtail site bumps ``site``, every page: sites decide every URL.
 
 What each app's pages show beyond that, the app bumps itself (for example
@@ -75,8 +77,23 @@ def page_deleting(sender, instance, **kwargs):
 
 
 def restriction_changed(sender, instance, **kwargs):
-    page = instance.page
-    cache_tags.bump(cache_tags.page(page.pk), cache_tags.tree(page.path))
+    pages = [(instance.page.pk, instance.page.path)]
+    pages += aliases_of(instance.page.pk)
+    cache_tags.bump(
+        *(cache_tags.page(pk) for pk, _ in pages),
+        *(cache_tags.tree(path) for _, path in pages),
+    )
+
+
+def aliases_of(page_id):
+    """[(id, path)] of the page's aliases, and of their aliases, and so on."""
+    found, sources = {}, [page_id]
+    while sources:
+        aliases = Page.objects.filter(alias_of__in=sources).exclude(pk__in=found)
+        new = dict(aliases.values_list("pk", "path"))
+        found.update(new)
+        sources = list(new)
+    return list(found.items())
 
 
 def site_changed(sender, instance, **kwargs):

@@ -104,6 +104,24 @@ class PageCacheTests(TestCase):
         restriction.delete()
         self.assertContains(self.get(), "Dr Ada Example")
 
+    def test_making_a_page_private_takes_its_aliases_cached_pages_away(self):
+        elsewhere = make_index(site_root(), title="Elsewhere", slug="elsewhere")
+        alias = self.article.create_alias(parent=elsewhere, update_slug="numb-legs")
+        again = make_index(site_root(), title="Again", slug="again")
+        alias_of_alias = alias.create_alias(parent=again, update_slug="numb")
+        for url in (alias.url, alias_of_alias.url):
+            self.get(url), self.get(url)  # remembered
+        PageViewRestriction.objects.create(
+            page=self.article,
+            restriction_type=PageViewRestriction.PASSWORD,
+            password="x",
+        )
+        for url in (alias.url, alias_of_alias.url):
+            with self.subTest(url):
+                private = self.get(url)
+                self.assertNotContains(private, "Dr Ada Example")
+                self.assertContains(private, 'name="password"')
+
     def test_votes_do_not_purge_and_never_enter_the_page(self):
         before = self.get()
         poll = Poll.objects.get(question="Was this article helpful?")
