@@ -100,3 +100,18 @@ class OrderTests(TestCase):
         entries = attention.needs_attention(30)
         attention.listed(entries[:2])
         self.assertEqual([e.title for e in entries[:2]], ["Low page", "Lower page"])
+
+
+class BelowTheSiteOrderTests(TestCase):
+    def test_the_furthest_below_the_site_comes_first(self):
+        today = timezone.localdate()
+        plant(make_page("Steady page"), today - 2 * DAY, 9000, 1000)
+        lower = make_page("Ten percent")
+        plant(lower, today - 2 * DAY, 100, 900)
+        low = make_page("Thirty percent")
+        plant(low, today - 2 * DAY, 300, 700)
+        entries = attention.needs_attention(30)
+        self.assertEqual([e.page_id for e in entries], [lower.pk, low.pk])
+        self.assertGreater(
+            entries[0].triggers[0].severity, entries[1].triggers[0].severity
+        )

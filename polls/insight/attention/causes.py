@@ -7,6 +7,7 @@ one read, and keeps them for the day, the most pressing first;
 ``comments_to_triage`` counts the negative comments still marked "New".
 """
 
+import math
 from dataclasses import dataclass
 
 from django.contrib.humanize.templatetags.humanize import intcomma
@@ -184,12 +185,17 @@ def _below_site(minimum, rows):
         site_rate,
     )
     adjusted = inference.adjusted_p_values(p_values)
+    spread = math.sqrt(site_rate * (1 - site_rate))
     found = {}
     for (page_id, positive, responses), p in zip(rows, adjusted, strict=True):
         if p < inference.ALPHA:
+            # How many standard errors below the site: unlike p, which is
+            # 0.0 for every page far below it with a few hundred answers,
+            # it still puts the furthest below first.
+            shortfall = site_rate - positive / responses
             found[page_id] = Trigger(
                 BELOW_SITE,
-                severity=1 - p,
+                severity=shortfall * math.sqrt(responses) / spread if spread else 1,
                 answers=responses,
                 rate=100 * positive / responses,
                 compared=100 * site_rate,
