@@ -40,7 +40,6 @@ class HelpfulnessDashboardPanel(Component):
         request = parent_context["request"]
         settings = PollSettings.for_request(request)
         minimum = settings.minimum_responses
-        # First: it brings the rows the ranking reads up to date.
         attention = needs_attention(settings.minimum_per_side)
         least, most = least_and_most_helpful(minimum, self.limit)
         first = attention[: self.attention_limit]
